@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything under {@code cascade.*}. Defaults are the local, embedded platform; pointing a
+ * service at an external address ({@code cascade.kafka.bootstrap-servers}, {@code cascade.s3.endpoint},
+ * {@code cascade.chunks.uri}, {@code cascade.infinispan.hotrod-uri}) turns its embedded twin off.
+ *
+ * <p>Durations take units ({@code 500ms}, {@code 2s}); an unknown key under {@code cascade.} or a
+ * value out of range fails the start with the key's name.
+ */
+@ConfigMapping(prefix = "cascade")
+public interface CascadeConfig {
+
+    Node node();
+
+    /** Where embedded services and local stores keep their data. Kept across restarts. */
+    @WithDefault("data")
+    Path dataDir();
+
+    Kafka kafka();
+
+    Events events();
+
+    S3 s3();
+
+    Chunks chunks();
+
+    Infinispan infinispan();
+
+    Directory directory();
+
+    interface Node {
+        /** Unique per process in a cluster. */
+        @WithDefault("node-1")
+        @NotBlank
+        String id();
+
+        @WithDefault("local")
+        @NotBlank
+        String region();
+
+        /** Roles this process plays: {@code all}, or any of the module roles. */
+        @WithDefault("all")
+        Set<String> roles();
+
+        /** Host other nodes and clients use to reach this one. */
+        @WithDefault("127.0.0.1")
+        @NotBlank
+        String advertisedHost();
+    }
+
+    interface Kafka {
+        /** External brokers; when absent a broker runs in process (KRaft). */
+        Optional<String> bootstrapServers();
+
+        /** Embedded broker port; 0 picks a free one. */
+        @WithDefault("9092")
+        @Min(0)
+        @Max(65535)
+        int embeddedPort();
+
+        /** Embedded KRaft controller port; 0 picks a free one. */
+        @WithDefault("9093")
+        @Min(0)
+        @Max(65535)
+        int embeddedControllerPort();
+    }
+
+    interface Events {
+        @WithDefault("cascade.events")
+        @NotBlank
+        String topic();
+
+        /** Events held while Kafka is slow or away; beyond this the oldest are dropped and counted. */
+        @WithDefault("10000")
+        @Positive
+        int buffer();
+
+        /** Send attempts per event before it is dropped and counted. */
+        @WithDefault("3")
+        @Positive
+        int attempts();
+
+        @WithDefault("500ms")
+        Duration retryBackoff();
+
+        /** How long the sender thread (never the caller) waits for broker metadata. */
+        @WithDefault("1s")
+        Duration maxBlock();
+
+        @WithDefault("6")
+        @Positive
+        int partitions();
+
+        @WithDefault("1")
+        @Positive
+        short replication();
+    }
+
+    interface S3 {
+        /** External S3 (AWS or compatible); when absent S3Proxy runs in process. */
+        Optional<URI> endpoint();
+
+        /** Embedded S3Proxy port; 0 picks a free one. */
+        @WithDefault("8333")
+        @Min(0)
+        @Max(65535)
+        int embeddedPort();
+
+        @WithDefault("cascade")
+        @NotBlank
+        String bucket();
+
+        @WithDefault("us-east-1")
+        @NotBlank
+        String region();
+
+        @WithDefault("cascade")
+        String accessKey();
+
+        @WithDefault("cascade-local-secret")
+        String secretKey();
+
+        @WithDefault("true")
+        boolean pathStyle();
+    }
+
+    interface Chunks {
+        /**
+         * Root of the chunk store: {@code hdfs://namenode:8020/cascade} for HDFS; when absent,
+         * {@code <data-dir>/chunks} on the local file system through the same FileSystem API.
+         */
+        Optional<URI> uri();
+    }
+
+    interface Infinispan {
+        /** External Infinispan cluster over Hot Rod; when absent this process is an embedded node. */
+        Optional<String> hotrodUri();
+
+        @WithDefault("cascade")
+        @NotBlank
+        String clusterName();
+
+        @WithDefault("127.0.0.1")
+        @NotBlank
+        String bindAddress();
+
+        /** JGroups TCP port of the embedded node; 0 picks a free one. */
+        @WithDefault("7800")
+        @Min(0)
+        @Max(65535)
+        int port();
+
+        /** TCPPING seeds: {@code host[port],host[port]}. */
+        @WithDefault("127.0.0.1[7800],127.0.0.1[7900]")
+        String initialHosts();
+
+        /** A JGroups stack file (e.g. DNS_PING on Kubernetes) replacing the loopback TCP stack. */
+        Optional<Path> jgroupsConfig();
+    }
+
+    interface Directory {
+        /** How often a node refreshes its entry. */
+        @WithDefault("2s")
+        Duration heartbeat();
+
+        /** How long an entry lives without a heartbeat. Must exceed the heartbeat. */
+        @WithDefault("6s")
+        Duration ttl();
+    }
+}

@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: Apache-2.0
+/** Identifiers shared across services. */
+package io.cascade.platform.id;
