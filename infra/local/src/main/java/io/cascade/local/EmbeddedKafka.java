@@ -66,7 +66,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("auto.create.topics.enable", "true"),
                 Map.entry("log.retention.hours", "168"),
                 Map.entry("log.retention.bytes", String.valueOf(1L << 30))));
-        format(dir);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(dir);
+        }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
         EmbeddedKafka k = new EmbeddedKafka(server, p);
@@ -75,7 +77,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         return k;
     }
 
-    /** Formats the log directory unless it already holds a cluster (then it is reused as is). */
+    /**
+     * Formats an empty log directory as a new single-node cluster. A directory that already has
+     * {@code meta.properties} is reused as it is: formatting again would mint a new cluster id.
+     */
     private static void format(String dir) throws Exception {
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -86,7 +91,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setReleaseVersion(MetadataVersion.latestProduction())
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                 .setControllerListenerName(CONTROLLER)
-                .setIgnoreFormatted(true)
                 .run();
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Everything under {@code cascade.*}. Defaults are the local, embedded platform; pointing a
  * service at an external address ({@code cascade.kafka.bootstrap-servers}, {@code cascade.s3.endpoint},
- * {@code cascade.chunks.uri}, {@code cascade.infinispan.hotrod-uri}) turns its embedded twin off.
+ * {@code cascade.chunks.uri}) turns its embedded twin off. Every process is a node of the
+ * Infinispan cluster; {@code cascade.infinispan.jgroups-config} says how nodes find each other.
  *
  * <p>Durations take units ({@code 500ms}, {@code 2s}); an unknown key under {@code cascade.} or a
  * value out of range fails the start with the key's name.
@@ -41,6 +42,18 @@ public interface CascadeConfig {
     Infinispan infinispan();
 
     Directory directory();
+
+    Api api();
+
+    interface Api {
+        /**
+         * Bearer token accepted on {@code /api/*} in local mode ({@code Authorization: Bearer dev}).
+         * Production replaces it with JWT.
+         */
+        @WithDefault("dev")
+        @NotBlank
+        String devToken();
+    }
 
     interface Node {
         /** Unique per process in a cluster. */
@@ -147,9 +160,6 @@ public interface CascadeConfig {
     }
 
     interface Infinispan {
-        /** External Infinispan cluster over Hot Rod; when absent this process is an embedded node. */
-        Optional<String> hotrodUri();
-
         @WithDefault("cascade")
         @NotBlank
         String clusterName();

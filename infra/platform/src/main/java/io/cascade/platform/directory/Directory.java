@@ -26,6 +26,9 @@ import org.jboss.logging.Logger;
  * <p>Values are JSON strings, so any cache (embedded, clustered or Hot Rod) can hold them.
  */
 public final class Directory {
+    /** Cache names, in the order the constructor takes them. */
+    public static final List<String> CACHES = List.of("cascade-nodes", "cascade-sessions", "cascade-streams");
+
     private static final Logger LOG = Logger.getLogger(Directory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Lifespan of session and stream entries: a safety net; liveness comes from the node entry. */

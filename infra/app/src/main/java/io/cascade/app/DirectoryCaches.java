@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.app;
+
+import io.cascade.local.EmbeddedInfinispan;
+import io.cascade.platform.config.CascadeConfig;
+import io.cascade.platform.directory.Directory;
+import org.infinispan.commons.api.BasicCache;
+
+/**
+ * The directory's caches on this process's Infinispan node. Nodes form one Infinispan cluster:
+ * on one host over loopback TCP (TCPPING seeds), in production through the JGroups stack named by
+ * {@code cascade.infinispan.jgroups-config} (e.g. DNS_PING against a headless Kubernetes service).
+ * Caches are replicated, so every lookup is a local read.
+ */
+public final class DirectoryCaches implements AutoCloseable {
+    private final EmbeddedInfinispan node;
+
+    private DirectoryCaches(EmbeddedInfinispan node) {
+        this.node = node;
+    }
+
+    static DirectoryCaches open(CascadeConfig config) throws Exception {
+        var ispn = config.infinispan();
+        return new DirectoryCaches(EmbeddedInfinispan.start(config.node().id(), ispn.clusterName(),
+                ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), Directory.CACHES));
+    }
+
+    public BasicCache<String, String> nodes() {
+        return node.cache(Directory.CACHES.get(0));
+    }
+
+    public BasicCache<String, String> sessions() {
+        return node.cache(Directory.CACHES.get(1));
+    }
+
+    public BasicCache<String, String> streams() {
+        return node.cache(Directory.CACHES.get(2));
+    }
+
+    /** Members of the cluster this node sees. */
+    public int members() {
+        return node.clusterSize();
+    }
+
+    public String clusterName() {
+        return node.manager().getClusterName();
+    }
+
+    /** True when the caches can be used now. */
+    public boolean running() {
+        return node.manager().getStatus().allowInvocations();
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
