@@ -41,6 +41,9 @@ import org.jboss.logging.Logger;
 @Startup
 public class PlatformServices {
     private static final Logger LOG = Logger.getLogger(PlatformServices.class);
+    /** Credentials of the embedded S3Proxy when none are configured (it listens on loopback only). */
+    static final String LOCAL_S3_ACCESS_KEY = "cascade";
+    static final String LOCAL_S3_SECRET_KEY = "cascade-local-secret";
 
     @Inject
     CascadeConfig config;
@@ -100,15 +103,23 @@ public class PlatformServices {
 
     private void startS3(Path data) throws Exception {
         var s3 = config.s3();
-        if (s3.endpoint().isPresent()) {
-            s3Endpoint = s3.endpoint().get();
+        String accessKey;
+        String secretKey;
+        Optional<URI> endpoint = s3.endpoint();
+        if (endpoint.isPresent()) {
+            accessKey = s3.accessKey().orElse(null); // null: the SDK's default credential chain
+            secretKey = s3.secretKey().orElse(null);
+            s3Endpoint = endpoint.get();
         } else {
+            accessKey = s3.accessKey().orElse(LOCAL_S3_ACCESS_KEY);
+            secretKey = s3.secretKey().orElse(LOCAL_S3_SECRET_KEY);
             EmbeddedS3 e = closing(EmbeddedS3.start(data.resolve("s3"), s3.embeddedPort(),
-                    s3.accessKey(), s3.secretKey(), s3.bucket()));
+                    accessKey, secretKey, s3.bucket()));
             s3Endpoint = e.endpoint();
+            endpoint = Optional.of(s3Endpoint);
         }
-        objects = closing(new S3Settings(Optional.of(s3Endpoint), s3.region(), s3.bucket(),
-                s3.accessKey(), s3.secretKey(), s3.pathStyle()).open());
+        objects = closing(new S3Settings(endpoint, s3.region(), s3.bucket(), accessKey, secretKey,
+                s3.pathStyle()).open());
         try {
             objects.ensureBucket();
         } catch (RuntimeException e) {

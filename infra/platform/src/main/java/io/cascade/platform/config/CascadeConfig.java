@@ -124,7 +124,7 @@ public interface CascadeConfig {
     }
 
     interface S3 {
-        /** External S3 (AWS or compatible); when absent S3Proxy runs in process. */
+        /** External S3: AWS (its regional endpoint) or any compatible store; when absent S3Proxy runs in process. */
         Optional<URI> endpoint();
 
         /** Embedded S3Proxy port; 0 picks a free one. */
@@ -141,11 +141,13 @@ public interface CascadeConfig {
         @NotBlank
         String region();
 
-        @WithDefault("cascade")
-        String accessKey();
+        /**
+         * Static credentials. When absent: the embedded S3Proxy uses {@code cascade} /
+         * {@code cascade-local-secret}; an external S3 uses the SDK's default chain (env, profile, IRSA).
+         */
+        Optional<String> accessKey();
 
-        @WithDefault("cascade-local-secret")
-        String secretKey();
+        Optional<String> secretKey();
 
         @WithDefault("true")
         boolean pathStyle();
