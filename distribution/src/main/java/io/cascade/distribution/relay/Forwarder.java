@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.relay;
+
+import io.cascade.distribution.rtp.RtpPacket;
+import io.cascade.distribution.rtp.RtpValidity;
+import io.cascade.distribution.rtp.RtxCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.net.InetSocketAddress;
+
+/**
+ * The RTP path of a shard: validate, find the track, track loss, cache, fan out with header
+ * rewriting; and resending cached packets to a subscriber that NACKed them. No allocation beyond
+ * pooled buffers; drops are counted, never thrown.
+ */
+final class Forwarder {
+    private final RelayShard shard;
+    private final ShardCounters counters;
+    private final RtpPacket view = new RtpPacket();
+    private final RtpPacket rtxView = new RtpPacket();
+
+    Forwarder(RelayShard shard) {
+        this.shard = shard;
+        this.counters = shard.counters;
+    }
+
+    void onRtp(ByteBuf buf, InetSocketAddress sender, long nowMs) {
+        counters.rtpIn++;
+        if (view.wrap(buf).validate() != RtpValidity.VALID) {
+            counters.malformedRtp++;
+            return;
+        }
+        int ssrc = view.ssrc();
+        RelayStream stream = shard.bySourceSsrc.get(ssrc);
+        if (stream == null) {
+            counters.unknownSsrc++;
+            return;
+        }
+        if (!stream.acceptsFrom(sender)) {
+            counters.wrongSource++;
+            return;
+        }
+        StreamTrack track = stream.trackBySsrc(ssrc);
+        if (track == null && !unwrapRtx(stream, ssrc)) {
+            return;
+        }
+        if (track == null) {
+            track = stream.trackBySsrc(view.ssrc());
+        }
+        if (stream.silent) {
+            stream.silent = false;
+            shard.listener.publisherResumed(stream.name, stream.source);
+        }
+        int seq = view.sequenceNumber();
+        if (!track.onSequence(seq, nowMs)) {
+            counters.duplicates++;
+            return;
+        }
+        track.packets++;
+        track.bytes += view.payloadLength();
+        int off = buf.readerIndex();
+        int len = buf.readableBytes();
+        track.cache.put(seq, buf, off, len, nowMs, shard.socket.alloc());
+        fanOut(stream, track.index, buf, off, len, seq, view.timestamp(), view.payloadLength(), nowMs);
+    }
+
+    /** RFC 4588 §4: restore the original packet from an RTX one, in place; false to drop it. */
+    private boolean unwrapRtx(RelayStream stream, int rtxSsrc) {
+        StreamTrack track = stream.trackByRtxSsrc(rtxSsrc);
+        if (track == null || RtxCodec.originalSequenceNumber(view) < 0) {
+            counters.duplicates++; // padding-only RTX is a bandwidth probe: nothing to forward
+            return false;
+        }
+        return RtxCodec.unwrapInPlace(view, track.spec.payloadType(), track.spec.ssrc());
+    }
+
+    private void fanOut(RelayStream stream, int trackIndex, ByteBuf buf, int off, int len,
+                        int seq, int ts, int payloadBytes, long nowMs) {
+        Subscriber[] subs = stream.subscribers;
+        ByteBufAllocator alloc = shard.socket.alloc();
+        for (Subscriber s : subs) {
+            ByteBuf out = alloc.directBuffer(len, len);
+            out.writeBytes(buf, off, len);
+            s.outputs[trackIndex].rewrite(out, seq, ts, payloadBytes, nowMs);
+            shard.socket.send(out, s.destination);
+        }
+        counters.forwarded += subs.length;
+    }
+
+    /** Resends one packet a subscriber NACKed, in its own space, as RTX where it negotiated RTX. */
+    void retransmit(RelayStream stream, Subscriber s, int trackIndex, int outSeq, long nowMs) {
+        StreamTrack track = stream.tracks[trackIndex];
+        OutputTrack o = s.outputs[trackIndex];
+        ByteBuf cached = track.cache.get(o.sourceSequence(outSeq), nowMs);
+        if (cached == null) {
+            counters.nackMisses++;
+            return;
+        }
+        int len = cached.readableBytes();
+        ByteBuf out = shard.socket.alloc().directBuffer(len, len);
+        out.writeBytes(cached, cached.readerIndex(), len);
+        int at = out.readerIndex();
+        out.setShort(at + 2, outSeq);
+        out.setInt(at + 4, o.outputTimestamp(cached.getInt(cached.readerIndex() + 4)));
+        out.setInt(at + 8, o.ssrc);
+        int rtxPt = s.rtxPayloadTypes[trackIndex];
+        if (rtxPt >= 0) {
+            ByteBuf rtx = RtxCodec.wrap(rtxView.wrap(out), rtxPt, o.rtxSsrc, o.nextRtxSequence(), shard.socket.alloc());
+            out.release();
+            out = rtx;
+        }
+        shard.socket.send(out, s.destination);
+        o.retransmitted++;
+        counters.retransmitted++;
+    }
+}

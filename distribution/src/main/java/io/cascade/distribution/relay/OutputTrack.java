@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.relay;
+
+import io.cascade.distribution.rtp.RtpSequence;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A subscriber's view of one track, in its own SSRC, sequence and timestamp space (RFC 3550 §5.1:
+ * a new session starts at a random sequence number and timestamp). Rewriting is additive:
+ * {@code out = in + delta} modulo the field width. When the source behind the track changes, the
+ * next packet rebases the deltas so that the subscriber sees the sequence continue by one and the
+ * timestamp advance by the wall-clock time that passed: a keyframe request, not a reset.
+ */
+final class OutputTrack {
+    final int ssrc;
+    final int rtxSsrc;
+    final int clockRate;
+    private int seqDelta;
+    private int tsDelta;
+    private boolean started;
+    private boolean rebase;
+    int lastOutSeq;
+    int lastOutTs;
+    long lastOutMs;
+    int rtxSeq;
+    long packets;
+    long octets;
+    long retransmitted;
+    long nacksReceived;
+    long keyframeRequests;
+
+    OutputTrack(int ssrc, int rtxSsrc, int clockRate, int initialSeq, int initialTs) {
+        this.ssrc = ssrc;
+        this.rtxSsrc = rtxSsrc;
+        this.clockRate = clockRate;
+        this.seqDelta = initialSeq;
+        this.tsDelta = initialTs;
+        this.rtxSeq = initialSeq ^ 0x5A5A;
+    }
+
+    /** The next packet comes from a new source: rebase on it. */
+    void sourceChanged() {
+        rebase = started;
+    }
+
+    /**
+     * Rewrites the RTP header of {@code out} (a copy, at its reader index) into this output's
+     * space. {@code inSeq}/{@code inTs} are the source's values; {@code payloadBytes} counts for SR.
+     */
+    void rewrite(ByteBuf out, int inSeq, int inTs, int payloadBytes, long nowMs) {
+        if (rebase) {
+            seqDelta = RtpSequence.add(RtpSequence.next(lastOutSeq), -inSeq);
+            tsDelta = lastOutTs + (int) ((nowMs - lastOutMs) * clockRate / 1000) - inTs;
+            rebase = false;
+        }
+        int outSeq = RtpSequence.add(inSeq, seqDelta);
+        int outTs = inTs + tsDelta;
+        int at = out.readerIndex();
+        out.setShort(at + 2, outSeq);
+        out.setInt(at + 4, outTs);
+        out.setInt(at + 8, ssrc);
+        if (!started || RtpSequence.isNewer(outSeq, lastOutSeq)) {
+            lastOutSeq = outSeq;
+            lastOutTs = outTs;
+            lastOutMs = nowMs;
+            started = true;
+        }
+        packets++;
+        octets += payloadBytes;
+    }
+
+    /** The source sequence number behind one of this output's sequence numbers. */
+    int sourceSequence(int outSeq) {
+        return RtpSequence.add(outSeq, -seqDelta);
+    }
+
+    /** This output's sequence number for a source sequence number. */
+    int outputSequence(int inSeq) {
+        return RtpSequence.add(inSeq, seqDelta);
+    }
+
+    int outputTimestamp(int inTs) {
+        return inTs + tsDelta;
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    int nextRtxSequence() {
+        rtxSeq = RtpSequence.next(rtxSeq);
+        return rtxSeq;
+    }
+}

@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.relay;
+
+import io.cascade.distribution.rtcp.RtcpMux;
+import io.cascade.distribution.udp.DatagramHandler;
+import io.cascade.distribution.udp.UdpSocket;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.collection.IntObjectHashMap;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * The streams of one UDP socket, all confined to the socket's thread: the datagram entry point
+ * (RTP to {@link Forwarder}, RTCP to {@link Feedback}), the registry of sources and subscribers by
+ * SSRC, and the timer work ({@link #tick}). Control calls must run on {@link UdpSocket#executor()};
+ * {@link RelayNode} hands them over.
+ */
+public final class RelayShard implements DatagramHandler {
+    private static final Logger LOG = Logger.getLogger(RelayShard.class);
+
+    final int index;
+    final UdpSocket socket;
+    final RelayConfig config;
+    final RelayListener listener;
+    final InstantSource clock;
+    final ShardCounters counters = new ShardCounters();
+    final Forwarder forwarder;
+    final Feedback feedback;
+    final Reports reports;
+    final IntObjectHashMap<RelayStream> bySourceSsrc = new IntObjectHashMap<>();
+    final IntObjectHashMap<Subscriber> byOutputSsrc = new IntObjectHashMap<>();
+    final IntObjectHashMap<RelayStream> streamOfSubscriber = new IntObjectHashMap<>();
+    private final Map<StreamName, RelayStream> streams = new HashMap<>();
+    private final SplittableRandom random;
+    private long nextSubscriber;
+    private long nextReportMs;
+
+    RelayShard(int index, UdpSocket socket, RelayConfig config, RelayListener listener, InstantSource clock, long seed) {
+        this.index = index;
+        this.socket = socket;
+        this.config = config;
+        this.listener = listener;
+        this.clock = clock;
+        this.random = new SplittableRandom(seed);
+        this.forwarder = new Forwarder(this);
+        this.feedback = new Feedback(this);
+        this.reports = new Reports(this);
+    }
+
+    @Override
+    public void onDatagram(ByteBuf datagram, InetSocketAddress sender, UdpSocket via) {
+        try {
+            long now = clock.millis();
+            if (!RtcpMux.isRtpOrRtcp(datagram)) {
+                counters.notRtp++;
+            } else if (RtcpMux.isRtcp(datagram)) {
+                feedback.onRtcp(datagram, sender, now);
+            } else {
+                forwarder.onRtp(datagram, sender, now);
+            }
+        } catch (RuntimeException e) {
+            if (counters.errors++ % 1000 == 0) {
+                LOG.errorf(e, "relay shard %d: unexpected error on a datagram from %s", index, sender);
+            }
+        }
+    }
+
+    // ---- control (shard thread)
+
+    PublishInfo publish(StreamName name, InetSocketAddress source, List<TrackSpec> specs) {
+        long now = clock.millis();
+        RelayStream stream = streams.get(name);
+        checkSsrcsFree(specs, stream);
+        if (stream == null) {
+            StreamTrack[] tracks = new StreamTrack[specs.size()];
+            for (int i = 0; i < tracks.length; i++) {
+                tracks[i] = new StreamTrack(i, specs.get(i), config);
+            }
+            stream = new RelayStream(name, nonZeroSsrc(), source, tracks);
+            streams.put(name, stream);
+        } else {
+            switchSource(stream, source, specs, now);
+        }
+        for (TrackSpec t : specs) {
+            bySourceSsrc.put(t.ssrc(), stream);
+            if (t.hasRtx()) {
+                bySourceSsrc.put(t.rtxSsrc(), stream);
+            }
+        }
+        return new PublishInfo(name, socket.localAddress());
+    }
+
+    /** A new source for an existing stream: subscribers continue seamlessly after a keyframe. */
+    private void switchSource(RelayStream stream, InetSocketAddress source, List<TrackSpec> specs, long now) {
+        if (specs.size() != stream.tracks.length) {
+            throw new IllegalArgumentException("stream " + stream.name + " has " + stream.tracks.length
+                    + " tracks; a new source must bring the same, got " + specs.size());
+        }
+        unregisterSource(stream);
+        stream.source = source;
+        stream.silent = false;
+        for (StreamTrack t : stream.tracks) {
+            t.resetSource(specs.get(t.index));
+            for (Subscriber s : stream.subscribers) {
+                s.outputs[t.index].sourceChanged();
+            }
+            requestKeyframe(stream, t.index, now);
+        }
+    }
+
+    private void checkSsrcsFree(List<TrackSpec> specs, RelayStream replacing) {
+        for (TrackSpec t : specs) {
+            RelayStream owner = bySourceSsrc.get(t.ssrc());
+            if (owner != null && owner != replacing) {
+                throw new IllegalArgumentException("SSRC " + Integer.toUnsignedString(t.ssrc()) + " is already published as " + owner.name);
+            }
+        }
+    }
+
+    private void unregisterSource(RelayStream stream) {
+        for (StreamTrack t : stream.tracks) {
+            bySourceSsrc.remove(t.spec.ssrc());
+            if (t.spec.hasRtx()) {
+                bySourceSsrc.remove(t.spec.rtxSsrc());
+            }
+        }
+    }
+
+    Subscription subscribe(StreamName name, InetSocketAddress destination, int[] rtxPayloadTypes) {
+        RelayStream stream = streams.get(name);
+        if (stream == null) {
+            throw new java.util.NoSuchElementException("no stream " + name + " on this node");
+        }
+        long now = clock.millis();
+        int n = stream.tracks.length;
+        int[] rtx = rtxPayloadTypes == null ? new int[n] : rtxPayloadTypes.clone();
+        if (rtxPayloadTypes == null) {
+            java.util.Arrays.fill(rtx, -1);
+        } else if (rtx.length != n) {
+            throw new IllegalArgumentException("rtx payload types: one per track (" + n + "), got " + rtx.length);
+        }
+        OutputTrack[] outputs = new OutputTrack[n];
+        List<TrackSpec> specs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            TrackSpec src = stream.tracks[i].spec;
+            int rtxSsrc = rtx[i] >= 0 ? nonZeroSsrc() : 0;
+            outputs[i] = new OutputTrack(nonZeroSsrc(), rtxSsrc, src.clockRate(), random.nextInt(1 << 16), random.nextInt());
+            specs.add(new TrackSpec(src.kind(), outputs[i].ssrc, src.payloadType(), src.clockRate(), rtxSsrc, rtx[i], true));
+        }
+        Subscriber s = new Subscriber(index | (++nextSubscriber << 8), destination, rtx, outputs, now);
+        for (OutputTrack o : outputs) {
+            byOutputSsrc.put(o.ssrc, s);
+            streamOfSubscriber.put(o.ssrc, stream);
+            if (o.rtxSsrc != 0) {
+                byOutputSsrc.put(o.rtxSsrc, s);
+                streamOfSubscriber.put(o.rtxSsrc, stream);
+            }
+        }
+        stream.addSubscriber(s);
+        for (StreamTrack t : stream.tracks) {
+            if (t.spec.kind() == MediaKind.VIDEO) {
+                requestKeyframe(stream, t.index, now); // a joiner needs a keyframe to start decoding
+            }
+        }
+        return new Subscription(s.id, name, socket.localAddress(), specs);
+    }
+
+    boolean unsubscribe(StreamName name, long id) {
+        RelayStream stream = streams.get(name);
+        Subscriber s = stream == null ? null : stream.removeSubscriber(id);
+        if (s == null) {
+            return false;
+        }
+        forget(s);
+        return true;
+    }
+
+    /** Drops a subscriber's SSRCs from the shard's indexes. */
+    private void forget(Subscriber s) {
+        for (OutputTrack o : s.outputs) {
+            byOutputSsrc.remove(o.ssrc);
+            streamOfSubscriber.remove(o.ssrc);
+            if (o.rtxSsrc != 0) {
+                byOutputSsrc.remove(o.rtxSsrc);
+                streamOfSubscriber.remove(o.rtxSsrc);
+            }
+        }
+    }
+
+    boolean close(StreamName name) {
+        RelayStream stream = streams.remove(name);
+        if (stream == null) {
+            return false;
+        }
+        for (Subscriber s : stream.subscribers) {
+            forget(s);
+        }
+        stream.subscribers = new Subscriber[0];
+        unregisterSource(stream);
+        for (StreamTrack t : stream.tracks) {
+            t.cache.clear();
+        }
+        return true;
+    }
+
+    void closeAll() {
+        for (StreamName name : List.copyOf(streams.keySet())) {
+            close(name);
+        }
+    }
+
+    // ---- feedback helpers
+
+    /** The subscriber owning {@code outputSsrc}, if RTCP about it came from its own address. */
+    Subscriber subscriberFor(int outputSsrc, InetSocketAddress sender) {
+        Subscriber s = byOutputSsrc.get(outputSsrc);
+        return s != null && s.destination.equals(sender) ? s : null;
+    }
+
+    /** Any valid RTCP from a subscriber's address proves it is still there. */
+    void touchSubscribers(InetSocketAddress sender, long nowMs) {
+        for (RelayStream stream : streams.values()) {
+            for (Subscriber s : stream.subscribers) {
+                if (s.destination.equals(sender)) {
+                    s.lastRtcpMs = nowMs;
+                }
+            }
+        }
+    }
+
+    void requestKeyframe(RelayStream stream, int trackIndex, long nowMs) {
+        StreamTrack t = stream.tracks[trackIndex];
+        if (t.keyframes.request(nowMs)) {
+            reports.sendPli(stream, t);
+        }
+    }
+
+    private int nonZeroSsrc() {
+        int ssrc;
+        do {
+            ssrc = random.nextInt();
+        } while (ssrc == 0 || bySourceSsrc.containsKey(ssrc) || byOutputSsrc.containsKey(ssrc));
+        return ssrc;
+    }
+
+    // ---- timer (shard thread)
+
+    /** Called every few tens of milliseconds: NACKs, held-back PLIs; reports and liveness less often. */
+    void tick(long nowMs) {
+        boolean reportsDue = nowMs >= nextReportMs;
+        if (reportsDue) {
+            nextReportMs = nowMs + config.reportInterval().toMillis();
+        }
+        for (RelayStream stream : List.copyOf(streams.values())) {
+            reports.sendDueNacks(stream, nowMs);
+            for (StreamTrack t : stream.tracks) {
+                if (t.keyframes.due(nowMs)) {
+                    reports.sendPli(stream, t);
+                }
+            }
+            checkSilence(stream, nowMs);
+            if (reportsDue) {
+                reports.sendReceiverReport(stream, nowMs);
+                reports.sendSenderReports(stream, nowMs);
+                expireSubscribers(stream, nowMs);
+            }
+        }
+        socket.flush();
+    }
+
+    private void checkSilence(RelayStream stream, long nowMs) {
+        long last = stream.lastPacketMs();
+        if (!stream.silent && last > 0 && nowMs - last > config.publisherSilence().toMillis()) {
+            stream.silent = true;
+            listener.publisherSilent(stream.name, stream.source);
+        }
+    }
+
+    private void expireSubscribers(RelayStream stream, long nowMs) {
+        long timeout = config.subscriberTimeout().toMillis();
+        for (Subscriber s : stream.subscribers) {
+            if (nowMs - s.lastRtcpMs > timeout) {
+                unsubscribe(stream.name, s.id);
+                counters.subscribersTimedOut++;
+                listener.subscriberTimedOut(stream.name, s.id, s.destination);
+            }
+        }
+    }
+
+    // ---- stats (shard thread)
+
+    List<StreamStats> stats() {
+        List<StreamStats> out = new ArrayList<>();
+        for (RelayStream s : streams.values()) {
+            out.add(StatsView.of(s));
+        }
+        return out;
+    }
+
+    boolean hasStream(StreamName name) {
+        return streams.containsKey(name);
+    }
+
+    RelayCounters counters() {
+        return counters.snapshot();
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.relay;
+
+/** What one shard saw and dropped. Written by the shard thread only; read for stats. */
+final class ShardCounters {
+    long rtpIn;
+    long rtcpIn;
+    long forwarded;
+    long notRtp;
+    long malformedRtp;
+    long malformedRtcp;
+    long unknownSsrc;
+    long wrongSource;
+    long duplicates;
+    long nacksSent;
+    long nackMisses;
+    long retransmitted;
+    long keyframeRequestsSent;
+    long subscribersTimedOut;
+    long errors;
+
+    RelayCounters snapshot() {
+        return new RelayCounters(rtpIn, rtcpIn, forwarded, notRtp, malformedRtp, malformedRtcp, unknownSsrc,
+                wrongSource, duplicates, nacksSent, nackMisses, retransmitted, keyframeRequestsSent,
+                subscribersTimedOut, errors);
+    }
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.relay;
+
+import io.cascade.distribution.rtp.RtpSequence;
+import io.cascade.distribution.rtp.SequenceTracker;
+
+/**
+ * One logical track of a stream (its video, its audio) and the state about its current source:
+ * sequence tracking and loss (RFC 3550 A.1/A.3), the retransmission cache, missing packets to
+ * NACK, the keyframe throttle, the last sender report. When the source changes (an upstream
+ * failover) the track keeps its index, so subscribers' outputs carry on, and the source state
+ * starts over.
+ */
+final class StreamTrack {
+    final int index;
+    TrackSpec spec;
+    final RetransmissionCache cache;
+    final NackScheduler nacks;
+    final KeyframeRequestThrottle keyframes;
+
+    SequenceTracker tracker;
+    int highestSeq = -1;
+    long packets;
+    long bytes;
+    long lastPacketMs;
+    /** Middle 32 bits of the last SR's NTP timestamp and when it came (for RR's LSR/DLSR). */
+    int lastSrNtpMiddle;
+    long lastSrArrivalMs;
+    /** Packets that came again (retransmissions we asked for, or duplicates). */
+    long duplicates;
+
+    StreamTrack(int index, TrackSpec spec, RelayConfig config) {
+        this.index = index;
+        this.spec = spec;
+        this.cache = new RetransmissionCache(config.cachePackets(), config.cacheAge().toMillis());
+        this.nacks = new NackScheduler(config.nackRetryInterval().toMillis(), config.nackRetries());
+        this.keyframes = new KeyframeRequestThrottle(config.keyframeInterval().toMillis());
+    }
+
+    /**
+     * Updates sequence state for an arriving packet.
+     *
+     * @return true when the packet is new (forward it), false when it is a duplicate
+     */
+    boolean onSequence(int seq, long nowMs) {
+        lastPacketMs = nowMs;
+        if (tracker == null) {
+            tracker = new SequenceTracker(seq, 1);
+            tracker.update(seq);
+            highestSeq = seq;
+            return true;
+        }
+        tracker.update(seq);
+        if (RtpSequence.isNewer(seq, highestSeq)) {
+            int expected = RtpSequence.next(highestSeq);
+            if (seq != expected && spec.nack()) {
+                nacks.addGap(expected, RtpSequence.add(seq, -1), nowMs);
+            }
+            highestSeq = seq;
+            return true;
+        }
+        if (cache.contains(seq)) {
+            duplicates++;
+            return false;
+        }
+        nacks.arrived(seq); // a late or retransmitted packet we were missing
+        return true;
+    }
+
+    /** A new source takes over this track: forget everything about the old one. */
+    void resetSource(TrackSpec newSpec) {
+        spec = newSpec;
+        tracker = null;
+        highestSeq = -1;
+        cache.clear();
+        nacks.clear();
+        lastSrArrivalMs = 0;
+    }
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.relay;
+
+import java.net.InetSocketAddress;
+
+/**
+ * One destination of a stream: where to send, whether it takes RTX, and one {@link OutputTrack}
+ * per stream track (same index). RTCP from the destination address keeps it alive.
+ */
+final class Subscriber {
+    final long id;
+    final InetSocketAddress destination;
+    final boolean rtx;
+    /** RTX payload type per track index, or -1 where that track gets plain retransmissions. */
+    final int[] rtxPayloadTypes;
+    final OutputTrack[] outputs;
+    long lastRtcpMs;
+    long created;
+    /** Latest fraction lost the subscriber reported (RR), per mille. */
+    int reportedLossPerMille;
+
+    Subscriber(long id, InetSocketAddress destination, int[] rtxPayloadTypes, OutputTrack[] outputs, long nowMs) {
+        this.id = id;
+        this.destination = destination;
+        this.rtxPayloadTypes = rtxPayloadTypes;
+        boolean any = false;
+        for (int pt : rtxPayloadTypes) {
+            any |= pt >= 0;
+        }
+        this.rtx = any;
+        this.outputs = outputs;
+        this.lastRtcpMs = nowMs;
+        this.created = nowMs;
+    }
+
+    /** The output track with this SSRC (media or RTX), or null. */
+    OutputTrack outputBySsrc(int ssrc) {
+        for (OutputTrack o : outputs) {
+            if (o.ssrc == ssrc || (rtx && o.rtxSsrc == ssrc && o.rtxSsrc != 0)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    int trackIndexOf(OutputTrack o) {
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] == o) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
