@@ -79,6 +79,11 @@ public final class RelayNode implements AutoCloseable {
         return s[Math.floorMod(name.hashCode(), s.length)];
     }
 
+    /** The socket a stream's media comes from and its RTP/RTCP go to, on this node. */
+    public InetSocketAddress mediaAddress(StreamName name) {
+        return shardOf(name).socket.localAddress();
+    }
+
     /**
      * Opens (or re-points) a stream's publish endpoint: RTP from {@code source} (port 0: any port
      * of that host) with the tracks' SSRCs feeds the stream. Re-publishing an existing stream

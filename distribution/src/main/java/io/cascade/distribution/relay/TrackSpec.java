@@ -38,6 +38,11 @@ public record TrackSpec(MediaKind kind, int ssrc, int payloadType, int clockRate
         return rtxPayloadType >= 0;
     }
 
+    /** The same track from a sender that does (not) answer NACKs. */
+    public TrackSpec withNack(boolean answersNack) {
+        return new TrackSpec(kind, ssrc, payloadType, clockRate, rtxSsrc, rtxPayloadType, answersNack);
+    }
+
     public TrackSpec withRtx(int rtxSsrc, int rtxPayloadType) {
         return new TrackSpec(kind, ssrc, payloadType, clockRate, rtxSsrc, rtxPayloadType, nack);
     }

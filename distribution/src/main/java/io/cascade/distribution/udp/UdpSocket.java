@@ -19,7 +19,9 @@ public interface UdpSocket {
      * Queues a datagram for sending and takes ownership of the buffer. Call on {@link #executor()}'s
      * thread. Queued datagrams leave at the end of the current receive batch (one sendmmsg where the
      * kernel has it) or at {@link #flush()}. When the queue is full the oldest queued datagram is
-     * released and counted as dropped.
+     * released and counted as dropped. From another thread the engine hands the call over to
+     * the socket's thread, one task and one flush per datagram: correct but slow, so code off the
+     * loop should run its whole batch in one {@code executor().execute(...)} task instead.
      */
     void send(ByteBuf datagram, InetSocketAddress recipient);
 
@@ -31,6 +33,7 @@ public interface UdpSocket {
      *
      * @return true when queued (ownership taken); false when this transport or kernel cannot
      *     segment (the default), and the buffer stays with the caller, who sends the segments one by one
+     * @throws IllegalArgumentException for a segment size below 1, or too many segments or octets
      */
     default boolean sendSegmented(ByteBuf segments, int segmentSize, InetSocketAddress recipient) {
         return false;

@@ -61,6 +61,7 @@ public class PlatformServices {
     private ChunkStore chunks;
     private DirectoryCaches caches;
     private Directory directory;
+    private NodeHeartbeat heartbeat;
 
     @PostConstruct
     void start() throws Exception {
@@ -74,7 +75,7 @@ public class PlatformServices {
         caches = closing(DirectoryCaches.open(config));
         directory = new Directory(caches.nodes(), caches.sessions(), caches.streams(), InstantSource.system(),
                 config.directory().ttl());
-        closing(NodeHeartbeat.start(directory, self(), () -> 0.0, config.directory().heartbeat()));
+        heartbeat = closing(NodeHeartbeat.start(directory, self(), () -> 0.0, config.directory().heartbeat()));
         LOG.infof("platform services up in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -194,5 +195,14 @@ public class PlatformServices {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** This node's directory entry: services add their roles and addresses to it. */
+    public NodeHeartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 }

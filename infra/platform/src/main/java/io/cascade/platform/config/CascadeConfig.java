@@ -45,6 +45,44 @@ public interface CascadeConfig {
 
     Api api();
 
+    Relay relay();
+
+    interface Relay {
+        /** Run a relay node in this process. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Place in the fabric: origin, mid or edge. */
+        @WithDefault("origin")
+        @NotBlank
+        String tier();
+
+        /** First media UDP port; one port per thread. 0 picks free ports. */
+        @WithDefault("20000")
+        @Min(0)
+        @Max(65535)
+        int port();
+
+        /** Media threads (sockets); 0 means one per core. */
+        @WithDefault("0")
+        @Min(0)
+        @Max(64)
+        int threads();
+
+        /** Bearer token of the relay control API, shared by the tiers of one deployment. */
+        @WithDefault("dev-relay-token")
+        @NotBlank
+        String token();
+
+        /** A pulled stream nobody watches is released upstream after this long. */
+        @WithDefault("10s")
+        Duration idleGrace();
+
+        /** A subscriber that sends no RTCP for this long is dropped. */
+        @WithDefault("10s")
+        Duration subscriberTimeout();
+    }
+
     interface Api {
         /**
          * Bearer token accepted on {@code /api/*} in local mode ({@code Authorization: Bearer dev}).

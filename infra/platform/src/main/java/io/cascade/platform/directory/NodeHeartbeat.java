@@ -17,7 +17,7 @@ public final class NodeHeartbeat implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NodeHeartbeat.class);
 
     private final Directory directory;
-    private final NodeInfo node;
+    private volatile NodeInfo node;
     private final DoubleSupplier load;
     private final ScheduledExecutorService timer;
 
@@ -45,6 +45,17 @@ public final class NodeHeartbeat implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warnf("directory heartbeat for %s failed: %s", node.id(), e.getMessage());
         }
+    }
+
+    /** Changes what this node announces (roles, addresses) and announces it at once. */
+    public void update(java.util.function.UnaryOperator<NodeInfo> change) {
+        node = change.apply(node);
+        beat();
+    }
+
+    /** Stops beating without deregistering: the entry expires one TTL later, as after a crash. */
+    public void cancel() {
+        timer.shutdownNow();
     }
 
     @Override

@@ -26,6 +26,15 @@ public record NodeInfo(String id, Set<String> roles, String region, Map<String, 
         return roles.contains(role) || roles.contains("all");
     }
 
+    /** This node with more roles and addresses. */
+    public NodeInfo plus(Set<String> moreRoles, Map<String, String> moreAddresses) {
+        var r = new java.util.HashSet<>(roles);
+        r.addAll(moreRoles);
+        var a = new java.util.HashMap<>(addresses);
+        a.putAll(moreAddresses);
+        return new NodeInfo(id, r, region, a, load);
+    }
+
     public NodeInfo withLoad(double newLoad) {
         return new NodeInfo(id, roles, region, addresses, newLoad);
     }

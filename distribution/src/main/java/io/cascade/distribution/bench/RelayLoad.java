@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.bench;
+
+import io.netty.util.ResourceLeakDetector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Load generator for UDP forwarders: publishers send RTP at real rates, subscribers receive what
+ * is forwarded; the figures are forwarded packets per CPU-second of the forwarder (its per-core
+ * rate), one-way latency p50/p99 at fractions of saturation, and loss. Each forwarder named in
+ * {@code --forwarders} is measured in turn under the same load, and each is compared with the
+ * first (the raw recvmmsg/sendmmsg forwarder, the kernel's limit).
+ *
+ * <pre>
+ * java -cp ... io.cascade.distribution.bench.RelayLoad --forwarders raw --fan-out 10,100
+ *      [--video-pps 250] [--video-size 1200] [--audio-pps 50] [--audio-size 160]
+ *      [--probe-out-pps 400000] [--fractions 0.5,0.9] [--warmup-ms 1000] [--phase-ms 3000]
+ *      [--receive-threads 1]
+ * </pre>
+ *
+ * Prints a human summary, then one JSON line last. Everything is on 127.0.0.1 and bounded in
+ * time (about warm-up + 3 x (0.5 s settling + phase) + two drains of up to 3 s per forwarder and fan-out).
+ */
+public final class RelayLoad {
+
+    /** Makes a forwarder for one run, or says why it cannot (empty, reason on stderr). */
+    @FunctionalInterface
+    public interface ForwarderFactory {
+        Optional<ForwarderUnderTest> create(Duration safetyLimit);
+    }
+
+    private RelayLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadConfig config = LoadConfig.parse(args);
+        System.out.println(Json.write(run(config, knownForwarders())));
+    }
+
+    /** The forwarders this build knows; the relay node adds itself here. */
+    public static Map<String, ForwarderFactory> knownForwarders() {
+        return Map.of("raw", safety -> RawForwarder.compile(safety).map(ForwarderUnderTest.class::cast),
+                "relay", safety -> java.util.Optional.of(new RelayForwarder(safety)));
+    }
+
+    /**
+     * Runs every forwarder of {@code config} at every fan-out, printing the summaries as it goes.
+     *
+     * @return the report, for the one JSON line
+     */
+    public static Map<String, Object> run(LoadConfig config, Map<String, ForwarderFactory> factories)
+            throws Exception {
+        // The leak detector's sampling costs a stack trace per tracked buffer: keep it off the load.
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        int phases = config.fractions().size() + 1;
+        Duration safety = config.warmUp().plus(config.phase().plus(LoadRun.SETTLE).multipliedBy(phases))
+                .plusSeconds(15);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int fanOut : config.fanOuts()) {
+            List<RunResult> results = new ArrayList<>();
+            for (String name : config.forwarders()) {
+                ForwarderFactory factory = factories.get(name);
+                if (factory == null) {
+                    throw new IllegalArgumentException("unknown forwarder " + name + "; known: " + factories.keySet());
+                }
+                Optional<ForwarderUnderTest> forwarder = factory.create(safety);
+                if (forwarder.isEmpty()) {
+                    System.out.println(name + " forwarder unavailable: skipped");
+                    continue;
+                }
+                RunResult result = LoadRun.run(config, fanOut, forwarder.get());
+                System.out.print(result.summary());
+                results.add(result);
+            }
+            runs.add(compare(fanOut, results));
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("bench", "relay");
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("runs", runs);
+        return report;
+    }
+
+    /** Per-core rate of each forwarder against the first's, the target being >= 0.7 for the relay. */
+    private static Map<String, Object> compare(int fanOut, List<RunResult> results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("fan_out", fanOut);
+        out.put("results", results.stream().map(RunResult::json).toList());
+        if (results.size() > 1) {
+            double base = results.get(0).probe().perCpuSecond();
+            Map<String, Object> ratios = new LinkedHashMap<>();
+            for (RunResult result : results.subList(1, results.size())) {
+                double ratio = result.probe().perCpuSecond() / base;
+                ratios.put(result.forwarder(), ratio);
+                System.out.printf(Locale.ROOT, "fan-out 1:%d: %s / %s per-core rate = %.2f%n", fanOut,
+                        result.forwarder(), results.get(0).forwarder(), ratio);
+            }
+            out.put("ratio_to_" + results.get(0).forwarder(), ratios);
+        }
+        return out;
+    }
+}

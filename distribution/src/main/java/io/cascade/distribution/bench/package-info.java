@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * The relay benchmark ({@code bin/cascade bench relay}): a load generator and the yardstick it
+ * compares the relay with.
+ *
+ * <p>{@link io.cascade.distribution.bench.RelayLoad} plays publishers and subscribers on
+ * 127.0.0.1 over the UDP engine: each publisher sends a video stream (1200-octet RTP packets at
+ * 250 pps by default) and an audio stream (160 octets at 50 pps), every packet stamped with its
+ * send time after the RTP header; every subscriber receives every publisher through the
+ * {@link io.cascade.distribution.bench.ForwarderUnderTest}, so the fan-out is the subscriber
+ * count. A run is a warm-up, a probe that offers more than the forwarder can take and measures
+ * its forwarded packets per CPU-second (the per-core rate), a pause that drains the probe's
+ * backlog, then one phase per fraction of saturation (50% and 90%) measuring one-way latency
+ * p50/p99 and loss. The raw forwarder ({@code src/main/c/rawfwd.c}: recvmmsg(2), then sendmmsg(2)
+ * of each datagram to every subscriber, nothing else) gives the kernel's own limit, and each
+ * other forwarder's per-core rate is printed as a ratio of it.
+ *
+ * <p>How the report shows the load generator kept up: per phase, {@code pacer_skipped} (sends
+ * it could not make on time) and the worst pacer lateness, the CPU of its receive thread (below
+ * one core means it had headroom), and for the raw forwarder its own out-count against the
+ * subscribers' deliveries (equal: nothing lost on the receiving side). The host's UDP counters
+ * ({@code RcvbufErrors}) say how many datagrams a full receive buffer dropped in the run.
+ *
+ * <p>Latency is one-way, publisher send to subscriber receive, both read from the same
+ * {@link java.lang.System#nanoTime} clock; it includes the loopback path and the load
+ * generator's own batching, so it is an upper bound on what the forwarder adds. The generator
+ * and the forwarder share the host's cores: on a small host, figures are indicative.
+ *
+ * <p>References: recvmmsg(2), sendmmsg(2), getrusage(2), proc(5) for /proc/PID/stat and
+ * /proc/net/snmp; RFC 3550 §5.1 (RTP header), RFC 3551 §6 (dynamic payload types).
+ */
+package io.cascade.distribution.bench;

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.tier;
+
+import io.cascade.distribution.control.Addresses;
+import io.cascade.distribution.control.ApiTypes;
+import io.cascade.distribution.control.RelayControlClient;
+import io.cascade.distribution.control.StreamSource;
+import io.cascade.distribution.control.UpstreamException;
+import io.cascade.distribution.relay.RelayListener;
+import io.cascade.distribution.relay.RelayNode;
+import io.cascade.distribution.relay.StreamName;
+import io.cascade.distribution.relay.StreamStats;
+import io.cascade.distribution.relay.TrackSpec;
+import io.cascade.platform.directory.Directory;
+import io.cascade.platform.directory.NodeInfo;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Pulls streams from upstream tiers on demand, fails over when an upstream goes silent, and
+ * releases streams nobody watches. Also announces streams published on an origin in the directory,
+ * so that mid-tiers can find them.
+ */
+public final class StreamPuller implements StreamSource, RelayListener {
+    private static final Logger LOG = Logger.getLogger(StreamPuller.class);
+
+    /** What this node pulled, from where. */
+    record Pull(StreamName stream, String upstreamNode, String upstreamApi, long upstreamSubscriber, long idleSinceMs) {
+        Pull idle(long since) {
+            return new Pull(stream, upstreamNode, upstreamApi, upstreamSubscriber, since);
+        }
+    }
+
+    private final RelayNode node;
+    private final Directory directory;
+    private final String nodeId;
+    private final UpstreamSelector selector;
+    private final RelayControlClient client;
+    private final InstantSource clock;
+    private final long idleGraceMs;
+    private final Map<StreamName, Pull> pulls = new ConcurrentHashMap<>();
+    private final Map<StreamName, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+
+    public StreamPuller(RelayNode node, Directory directory, String nodeId, TierRole role, RelayControlClient client,
+                        InstantSource clock, long idleGraceMs) {
+        this.node = node;
+        this.directory = directory;
+        this.nodeId = nodeId;
+        this.selector = new UpstreamSelector(directory, role, clock, 10_000);
+        this.client = client;
+        this.clock = clock;
+        this.idleGraceMs = idleGraceMs;
+    }
+
+    @Override
+    public CompletableFuture<Void> ensure(StreamName stream) {
+        return node.hasStream(stream).thenCompose(present -> present
+                ? CompletableFuture.completedFuture(null)
+                : inFlight.computeIfAbsent(stream, s -> pull(s).whenComplete((v, e) -> inFlight.remove(s))));
+    }
+
+    /** Subscribes at the best upstream and points the local stream at it; tries the next on failure. */
+    private CompletableFuture<Void> pull(StreamName stream) {
+        List<NodeInfo> candidates = selector.candidates(stream);
+        if (candidates.isEmpty()) {
+            return CompletableFuture.failedFuture(new UpstreamException("no upstream has " + stream, null));
+        }
+        return tryPull(stream, candidates, 0, null);
+    }
+
+    private CompletableFuture<Void> tryPull(StreamName stream, List<NodeInfo> candidates, int i, Throwable last) {
+        if (i >= candidates.size()) {
+            return CompletableFuture.failedFuture(new UpstreamException("every upstream failed for " + stream, last));
+        }
+        NodeInfo up = candidates.get(i);
+        String api = up.addresses().get("relay");
+        InetSocketAddress here = node.mediaAddress(stream);
+        var request = new ApiTypes.SubscribeRequest(stream.value(), Addresses.format(here), null);
+        return client.subscribe(api, request)
+                .thenCompose(resp -> {
+                    List<TrackSpec> tracks = resp.tracks().stream().map(ApiTypes.Track::toSpec).toList();
+                    InetSocketAddress from = Addresses.parse("media", resp.media());
+                    return node.publish(stream, from, tracks).thenApply(info -> {
+                        Pull previous = pulls.put(stream, new Pull(stream, up.id(), api, resp.id(), -1));
+                        if (previous != null && !previous.upstreamNode().equals(up.id())) {
+                            release(previous); // tell the old upstream, if it is still alive
+                        }
+                        LOG.infof("%s pulled %s from %s", nodeId, stream, up.id());
+                        return (Void) null;
+                    });
+                })
+                .exceptionallyCompose(e -> {
+                    LOG.warnf("%s: pulling %s from %s failed: %s", nodeId, stream, up.id(), e.getMessage());
+                    selector.failed(up.id());
+                    return tryPull(stream, candidates, i + 1, e);
+                });
+    }
+
+    /**
+     * The upstream went silent. If it answers and says its own source is silent, the silence is
+     * the publisher's and another upstream would not help; otherwise (it does not answer, or it
+     * still has media) take the next candidate. Runs on a shard thread, so stay async.
+     */
+    @Override
+    public void publisherSilent(StreamName stream, InetSocketAddress source) {
+        Pull p = pulls.get(stream);
+        if (p == null || inFlight.containsKey(stream)) {
+            return; // a publisher, not an upstream; or a failover is already running
+        }
+        client.streams(p.upstreamApi()).handle((answer, error) -> {
+            boolean sourceSilentThere = error == null && answer.path("streams").findValuesAsText("name").contains(stream.value())
+                    && silentThere(answer, stream);
+            if (sourceSilentThere) {
+                LOG.infof("%s: %s is silent at its upstream %s too: waiting for the publisher", nodeId, stream, p.upstreamNode());
+            } else {
+                failover(stream, p);
+            }
+            return null;
+        });
+    }
+
+    private static boolean silentThere(com.fasterxml.jackson.databind.JsonNode answer, StreamName stream) {
+        for (var s : answer.path("streams")) {
+            if (stream.value().equals(s.path("name").asText())) {
+                return s.path("silent").asBoolean(false);
+            }
+        }
+        return false;
+    }
+
+    private void failover(StreamName stream, Pull p) {
+        selector.failed(p.upstreamNode());
+        LOG.warnf("%s: upstream %s failed for %s, failing over", nodeId, p.upstreamNode(), stream);
+        inFlight.computeIfAbsent(stream, s -> pull(s).whenComplete((v, e) -> {
+            inFlight.remove(s);
+            if (e != null) {
+                LOG.errorf("%s: failover for %s failed: %s", nodeId, s, e.getMessage());
+            }
+        }));
+    }
+
+    /** Periodic: releases pulled streams that have had no subscriber for the grace period. */
+    public CompletableFuture<Void> releaseIdle() {
+        if (pulls.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long now = clock.millis();
+        return node.stats().thenAccept(all -> {
+            for (StreamStats s : all) {
+                StreamName name = StreamName.of(s.name());
+                Pull p = pulls.get(name);
+                if (p == null) {
+                    continue;
+                }
+                if (!s.subscribers().isEmpty()) {
+                    pulls.put(name, p.idle(-1));
+                } else if (p.idleSinceMs() < 0) {
+                    pulls.put(name, p.idle(now));
+                } else if (now - p.idleSinceMs() >= idleGraceMs && inFlight.get(name) == null) {
+                    pulls.remove(name);
+                    release(p);
+                    node.close(name);
+                    LOG.infof("%s released idle %s", nodeId, name);
+                }
+            }
+        });
+    }
+
+    private void release(Pull p) {
+        client.unsubscribe(p.upstreamApi(), p.stream().value(), p.upstreamSubscriber())
+                .exceptionally(e -> null); // the upstream may be the one that died
+    }
+
+    @Override
+    public void published(StreamName stream) {
+        directory.announceStream(stream.value(), nodeId);
+    }
+
+    @Override
+    public void closed(StreamName stream) {
+        directory.withdrawStream(stream.value(), nodeId);
+        Pull p = pulls.remove(stream);
+        if (p != null) {
+            release(p);
+        }
+    }
+
+    /** Streams pulled now and from which upstream node. */
+    public Map<String, String> pulled() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        pulls.forEach((k, v) -> out.put(k.value(), v.upstreamNode()));
+        return out;
+    }
+
+    List<Pull> pulls() {
+        return new ArrayList<>(pulls.values());
+    }
+}
