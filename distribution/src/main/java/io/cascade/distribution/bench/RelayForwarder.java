@@ -48,6 +48,10 @@ public final class RelayForwarder implements ForwarderUnderTest {
         if (Runtime.version().feature() >= 24) {
             command.add(1, "--sun-misc-unsafe-memory-access=allow");
         }
+        String extra = System.getenv("CASCADE_BENCH_RELAY_JVM_OPTS"); // e.g. a profiler for the relay alone
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(1, List.of(extra.trim().split("\\s+")));
+        }
         for (Topology.Publisher p : topology.publishers()) {
             command.add("--publisher");
             command.add(hostPort(p.source()) + ":" + Integer.toUnsignedString(p.videoSsrc()) + ":"
@@ -62,7 +66,7 @@ public final class RelayForwarder implements ForwarderUnderTest {
         reader.setDaemon(true);
         reader.start();
         for (int i = 0; i < topology.publishers().size(); i++) {
-            String line = poll(START_WAIT);
+            String line = pollProtocol(START_WAIT);
             if (line == null || !line.startsWith("ingress ")) {
                 stop();
                 throw new IOException("relay did not start: " + line);
@@ -71,7 +75,7 @@ public final class RelayForwarder implements ForwarderUnderTest {
             int colon = hp.lastIndexOf(':');
             ingress.add(new InetSocketAddress(hp.substring(0, colon), Integer.parseInt(hp.substring(colon + 1))));
         }
-        String ready = poll(START_WAIT);
+        String ready = pollProtocol(START_WAIT);
         if (!"ready".equals(ready)) {
             stop();
             throw new IOException("relay not ready: " + ready);
@@ -90,6 +94,18 @@ public final class RelayForwarder implements ForwarderUnderTest {
         } catch (IOException e) {
             // the child is gone
         }
+    }
+
+    /** The next line of the relay's protocol, skipping anything else the JVM prints (JFR, warnings). */
+    private String pollProtocol(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (line == null || line.startsWith("ingress ") || line.equals("ready") || line.startsWith("{")) {
+                return line;
+            }
+        }
+        return null;
     }
 
     private String poll(Duration wait) {

@@ -52,7 +52,10 @@ public class RelayService {
         TierRole role = TierRole.parse(rc.tier());
         int threads = rc.threads() == 0 ? Runtime.getRuntime().availableProcessors() : rc.threads();
         var settings = new RelayTierNode.Settings(config.node().id(), role, config.node().region(),
-                UdpEngineConfig.defaults().withBind(config.node().advertisedHost(), rc.port()).withThreads(threads, 1),
+                // 1 MiB socket buffers: room for keyframe bursts, but overload shows as loss
+                // within ~100 ms instead of seconds of queueing (a 4 MiB buffer holds seconds of fan-out)
+                UdpEngineConfig.defaults().withBind(config.node().advertisedHost(), rc.port()).withThreads(threads, 1)
+                        .withSocketBuffers(1 << 20, 1 << 20),
                 RelayConfig.defaults().withSubscriberTimeout(rc.subscriberTimeout()), rc.token(), rc.idleGrace(),
                 config.directory().heartbeat());
         node = RelayTierNode.start(settings, platform.directory(), InstantSource.system(), new EventsListener(),
