@@ -25,7 +25,8 @@ public record RelayCounters(long rtpIn, long rtcpIn, long forwarded, long notRtp
                             long nacksSent, long nackMisses, long retransmitted, long keyframeRequestsSent,
                             long subscribersTimedOut, long errors) {
 
-    RelayCounters plus(RelayCounters o) {
+    /** The field-wise sum, for totals over shards or nodes. */
+    public RelayCounters plus(RelayCounters o) {
         return new RelayCounters(rtpIn + o.rtpIn, rtcpIn + o.rtcpIn, forwarded + o.forwarded, notRtp + o.notRtp,
                 malformedRtp + o.malformedRtp, malformedRtcp + o.malformedRtcp, unknownSsrc + o.unknownSsrc,
                 wrongSource + o.wrongSource, duplicates + o.duplicates, nacksSent + o.nacksSent,
@@ -34,5 +35,5 @@ public record RelayCounters(long rtpIn, long rtcpIn, long forwarded, long notRtp
                 errors + o.errors);
     }
 
-    static final RelayCounters ZERO = new RelayCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final RelayCounters ZERO = new RelayCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }
