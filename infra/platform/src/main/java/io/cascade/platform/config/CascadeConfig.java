@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +47,8 @@ public interface CascadeConfig {
     Api api();
 
     Relay relay();
+
+    Turn turn();
 
     interface Relay {
         /** Run a relay node in this process. */
@@ -230,5 +233,107 @@ public interface CascadeConfig {
         /** How long an entry lives without a heartbeat. Must exceed the heartbeat. */
         @WithDefault("6s")
         Duration ttl();
+    }
+
+    /**
+     * The STUN/TURN server (module conferencing, package {@code turn}; see docs/turn.md). The
+     * defaults are the local profile's: everything on 127.0.0.1, loopback peers allowed (both
+     * ends of a local call run there) and a fixed development shared secret. Production sets
+     * {@code allow-loopback-peers=false}, its own {@code shared-secret} (the same on every node,
+     * since any node may hand out credentials for any TURN server), public addresses and a TLS
+     * certificate.
+     */
+    interface Turn {
+        /** Whether this node runs the STUN/TURN server (with roles {@code all} or {@code turn}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Address of the UDP, TCP and TLS listeners ({@code 0.0.0.0} for all). */
+        @WithDefault("127.0.0.1")
+        @NotBlank
+        String listenHost();
+
+        /** STUN/TURN over UDP and TCP (RFC 8489: 3478); 0 picks a free port. */
+        @WithDefault("3478")
+        @Min(0)
+        @Max(65535)
+        int port();
+
+        /** TURN over TLS ({@code turns:}, 5349), served when a certificate is set; 0 picks a free port. */
+        @WithDefault("5349")
+        @Min(0)
+        @Max(65535)
+        int tlsPort();
+
+        /** PEM certificate chain for TLS; without it TLS is off. */
+        Optional<Path> tlsCertificate();
+
+        /** PEM PKCS#8 private key of {@code tls-certificate}. */
+        Optional<Path> tlsKey();
+
+        /** Address relay sockets bind to; defaults to {@code listen-host}. */
+        Optional<String> relayHost();
+
+        /** Public IP reported as the relayed address when the relay sits behind 1:1 NAT (cloud VMs). */
+        Optional<String> relayExternalAddress();
+
+        /** Host name or IP put in the {@code stun:}/{@code turn:} URLs; defaults to {@code node.advertised-host}. */
+        Optional<String> advertisedHost();
+
+        @WithDefault("49160")
+        @Min(1024)
+        @Max(65535)
+        int minRelayPort();
+
+        @WithDefault("49999")
+        @Min(1024)
+        @Max(65535)
+        int maxRelayPort();
+
+        @WithDefault("cascade")
+        @NotBlank
+        String realm();
+
+        /**
+         * TURN REST API secret (credentials {@code expiry:user} / base64 HMAC-SHA1). The default is a
+         * fixed development value, never random: nodes must agree on it. Production must set its own.
+         */
+        @WithDefault("cascade-local-turn-secret")
+        @NotBlank
+        String sharedSecret();
+
+        /** How long credentials from {@code GET /api/v1/ice-servers} stay valid. */
+        @WithDefault("24h")
+        Duration credentialTtl();
+
+        /** Let allocations reach 127.0.0.0/8 and ::1. True here (local profile); false in production. */
+        @WithDefault("true")
+        boolean allowLoopbackPeers();
+
+        /** CIDR blocks peers may be in even though the built-in list refuses them (e.g. a private media network). */
+        Optional<List<String>> allowedPeers();
+
+        /** CIDR blocks always refused, checked before {@code allowed-peers}. */
+        Optional<List<String>> deniedPeers();
+
+        /** Allocations one user may hold at once (486 beyond). */
+        @WithDefault("32")
+        @Positive
+        int maxAllocationsPerUser();
+
+        /** Allocations this node holds at once (486 beyond). */
+        @WithDefault("10000")
+        @Positive
+        int maxAllocations();
+
+        /** Relayed bandwidth per allocation and direction, kilobits per second; 0 for no limit. */
+        @WithDefault("20000")
+        @Min(0)
+        int maxBandwidthKbps();
+
+        /** UDP event-loop threads; 0 = one per processor. */
+        @WithDefault("0")
+        @Min(0)
+        int threads();
     }
 }
