@@ -77,6 +77,11 @@ public class TurnService {
         return texts.orElse(List.of()).stream().map(Cidr::parse).toList();
     }
 
+    /** The server's counters now (allocations made, packets relayed, refusals), for tests and diagnostics. */
+    public java.util.Map<io.cascade.conferencing.turn.TurnCounter, Long> counters() {
+        return server.counters().snapshot();
+    }
+
     /** Whether this node serves STUN/TURN. */
     public boolean running() {
         return server != null;
