@@ -135,9 +135,11 @@ class DtlsServerSessionTest {
         assertThat(result).isInstanceOf(DtlsHandshakeResult.Established.class);
         assertThat(((DtlsHandshakeResult.Established) result).elapsed())
                 .isLessThan(DtlsSessionSettings.DEFAULTS.handshakeTimeout());
-        // ServerHello went out twice: DTLS record header is 13 bytes, content type 22 is
-        // handshake, handshake type 2 is server_hello (RFC 6347 §4.1, §4.2.2).
-        assertThat(pipe.serverDatagrams.stream().filter(d -> d[0] == 22 && d[13] == 2)).hasSize(2);
+        // ServerHello went out again after the loss: DTLS record header is 13 bytes, content type
+        // 22 is handshake, handshake type 2 is server_hello (RFC 6347 §4.1, §4.2.2). At least
+        // twice: on a busy machine the client's own retransmission makes the server resend its
+        // flight once more (§4.2.4), which is correct too.
+        assertThat(pipe.serverDatagrams.stream().filter(d -> d[0] == 22 && d[13] == 2)).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
