@@ -84,6 +84,8 @@ class TurnThroughChromiumTest {
         assertThat(result.path("pair").path("local").asText()).isEqualTo("relay");
         assertThat(result.path("pair").path("remote").asText()).isEqualTo("relay");
         assertThat(turn.counters().get(TurnCounter.ALLOCATIONS_CREATED)).isGreaterThanOrEqualTo(2);
-        assertThat(turn.counters().get(TurnCounter.RELAYED_TO_PEER) - relayedBefore).isGreaterThan(100);
+        // every decoded frame crossed our relay in at least one RTP packet
+        assertThat(turn.counters().get(TurnCounter.RELAYED_TO_PEER) - relayedBefore)
+                .isGreaterThanOrEqualTo(result.path("framesDecoded").asLong());
     }
 }
