@@ -37,6 +37,8 @@ public final class RelayShard implements DatagramHandler {
     final IntObjectHashMap<Subscriber> byOutputSsrc = new IntObjectHashMap<>();
     final IntObjectHashMap<RelayStream> streamOfSubscriber = new IntObjectHashMap<>();
     private final Map<StreamName, RelayStream> streams = new HashMap<>();
+    /** Subscribers by destination: any RTCP from that address keeps them alive, in O(1) per compound. */
+    private final Map<InetSocketAddress, List<Subscriber>> byDestination = new HashMap<>();
     private final SplittableRandom random;
     private long nextSubscriber;
     private long nextReportMs;
@@ -163,6 +165,7 @@ public final class RelayShard implements DatagramHandler {
             }
         }
         stream.addSubscriber(s);
+        byDestination.computeIfAbsent(destination, d -> new ArrayList<>(1)).add(s);
         for (StreamTrack t : stream.tracks) {
             if (t.spec.kind() == MediaKind.VIDEO) {
                 requestKeyframe(stream, t.index, now); // a joiner needs a keyframe to start decoding
@@ -181,8 +184,12 @@ public final class RelayShard implements DatagramHandler {
         return true;
     }
 
-    /** Drops a subscriber's SSRCs from the shard's indexes. */
+    /** Drops a subscriber from the shard's indexes. */
     private void forget(Subscriber s) {
+        List<Subscriber> atAddress = byDestination.get(s.destination);
+        if (atAddress != null && atAddress.remove(s) && atAddress.isEmpty()) {
+            byDestination.remove(s.destination);
+        }
         for (OutputTrack o : s.outputs) {
             byOutputSsrc.remove(o.ssrc);
             streamOfSubscriber.remove(o.ssrc);
@@ -225,11 +232,10 @@ public final class RelayShard implements DatagramHandler {
 
     /** Any valid RTCP from a subscriber's address proves it is still there. */
     void touchSubscribers(InetSocketAddress sender, long nowMs) {
-        for (RelayStream stream : streams.values()) {
-            for (Subscriber s : stream.subscribers) {
-                if (s.destination.equals(sender)) {
-                    s.lastRtcpMs = nowMs;
-                }
+        List<Subscriber> atAddress = byDestination.get(sender);
+        if (atAddress != null) {
+            for (Subscriber s : atAddress) {
+                s.lastRtcpMs = nowMs;
             }
         }
     }

@@ -41,7 +41,7 @@ public final class EmbeddedS3 implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // poll, do not burn a core during start-up
         }
         if (!store.containerExists(bucket)) {
             store.createContainer(bucket);
