@@ -67,8 +67,12 @@ final class Forwarder {
     /** RFC 4588 §4: restore the original packet from an RTX one, in place; false to drop it. */
     private boolean unwrapRtx(RelayStream stream, int rtxSsrc) {
         StreamTrack track = stream.trackByRtxSsrc(rtxSsrc);
-        if (track == null || RtxCodec.originalSequenceNumber(view) < 0) {
-            counters.duplicates++; // padding-only RTX is a bandwidth probe: nothing to forward
+        if (track == null) {
+            counters.unknownSsrc++;
+            return false;
+        }
+        if (RtxCodec.originalSequenceNumber(view) < 0) {
+            counters.paddingProbes++; // padding-only RTX is a bandwidth probe: nothing to forward
             return false;
         }
         return RtxCodec.unwrapInPlace(view, track.spec.payloadType(), track.spec.ssrc());
@@ -79,10 +83,11 @@ final class Forwarder {
         Subscriber[] subs = stream.subscribers;
         ByteBufAllocator alloc = shard.socket.alloc();
         for (Subscriber s : subs) {
-            ByteBuf out = alloc.directBuffer(len, len);
+            int room = len + RelayShard.tailroom(s.link);
+            ByteBuf out = alloc.directBuffer(room, room);
             out.writeBytes(buf, off, len);
             s.outputs[trackIndex].rewrite(out, seq, ts, payloadBytes, nowMs);
-            shard.socket.send(out, s.destination);
+            shard.sendRtp(out, s.destination, s.link, trackIndex);
         }
         counters.forwarded += subs.length;
     }
@@ -97,7 +102,8 @@ final class Forwarder {
             return;
         }
         int len = cached.readableBytes();
-        ByteBuf out = shard.socket.alloc().directBuffer(len, len);
+        int room = len + RelayShard.tailroom(s.link);
+        ByteBuf out = shard.socket.alloc().directBuffer(room, room);
         out.writeBytes(cached, cached.readerIndex(), len);
         int at = out.readerIndex();
         out.setShort(at + 2, outSeq);
@@ -105,11 +111,12 @@ final class Forwarder {
         out.setInt(at + 8, o.ssrc);
         int rtxPt = s.rtxPayloadTypes[trackIndex];
         if (rtxPt >= 0) {
-            ByteBuf rtx = RtxCodec.wrap(rtxView.wrap(out), rtxPt, o.rtxSsrc, o.nextRtxSequence(), shard.socket.alloc());
+            ByteBuf rtx = RtxCodec.wrap(rtxView.wrap(out), rtxPt, o.rtxSsrc, o.nextRtxSequence(), shard.socket.alloc(),
+                    RelayShard.tailroom(s.link));
             out.release();
             out = rtx;
         }
-        shard.socket.send(out, s.destination);
+        shard.sendRtp(out, s.destination, s.link, rtxPt >= 0 ? -1 : trackIndex); // RTX: already in its own PT
         o.retransmitted++;
         counters.retransmitted++;
     }

@@ -19,11 +19,13 @@ package io.cascade.distribution.relay;
  * @param keyframeRequestsSent PLIs sent upstream (after aggregation and throttling)
  * @param subscribersTimedOut  subscribers dropped for sending no RTCP
  * @param errors               unexpected exceptions on the packet path (a bug if not 0)
+ * @param secureDropped        packets a secured peer's link refused (SRTP/SRTCP failed: forged, replayed, unkeyed)
+ * @param paddingProbes        padding-only RTX packets (bandwidth probes, RFC 4588 + RFC 8698 usage): nothing to forward
  */
 public record RelayCounters(long rtpIn, long rtcpIn, long forwarded, long notRtp, long malformedRtp,
                             long malformedRtcp, long unknownSsrc, long wrongSource, long duplicates,
                             long nacksSent, long nackMisses, long retransmitted, long keyframeRequestsSent,
-                            long subscribersTimedOut, long errors) {
+                            long subscribersTimedOut, long errors, long secureDropped, long paddingProbes) {
 
     /** The field-wise sum, for totals over shards or nodes. */
     public RelayCounters plus(RelayCounters o) {
@@ -32,8 +34,8 @@ public record RelayCounters(long rtpIn, long rtcpIn, long forwarded, long notRtp
                 wrongSource + o.wrongSource, duplicates + o.duplicates, nacksSent + o.nacksSent,
                 nackMisses + o.nackMisses, retransmitted + o.retransmitted,
                 keyframeRequestsSent + o.keyframeRequestsSent, subscribersTimedOut + o.subscribersTimedOut,
-                errors + o.errors);
+                errors + o.errors, secureDropped + o.secureDropped, paddingProbes + o.paddingProbes);
     }
 
-    public static final RelayCounters ZERO = new RelayCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final RelayCounters ZERO = new RelayCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -90,8 +90,18 @@ public final class RelayNode implements AutoCloseable {
      * switches its source without disturbing subscribers.
      */
     public CompletableFuture<PublishInfo> publish(StreamName name, InetSocketAddress source, List<TrackSpec> tracks) {
+        return publish(name, source, tracks, null);
+    }
+
+    /**
+     * As {@link #publish(StreamName, InetSocketAddress, List)} for a secured peer: its media
+     * passes through {@code link} (a WebRTC session) on the way in and its feedback on the way out.
+     */
+    public CompletableFuture<PublishInfo> publish(StreamName name, InetSocketAddress source, List<TrackSpec> tracks,
+                                                  MediaLink link) {
         RelayShard shard = shardOf(name);
-        return on(shard, () -> shard.publish(name, source, List.copyOf(tracks)));
+        List<TrackSpec> specs = List.copyOf(tracks);
+        return on(shard, () -> shard.publish(name, source, specs, link));
     }
 
     /**
@@ -99,8 +109,33 @@ public final class RelayNode implements AutoCloseable {
      * -1 for plain retransmissions; null for none at all.
      */
     public CompletableFuture<Subscription> subscribe(StreamName name, InetSocketAddress destination, int[] rtxPayloadTypes) {
+        return subscribe(name, destination, rtxPayloadTypes, null);
+    }
+
+    /** As {@link #subscribe(StreamName, InetSocketAddress, int[])} for a secured peer behind {@code link}. */
+    public CompletableFuture<Subscription> subscribe(StreamName name, InetSocketAddress destination,
+                                                     int[] rtxPayloadTypes, MediaLink link) {
         RelayShard shard = shardOf(name);
-        return on(shard, () -> shard.subscribe(name, destination, rtxPayloadTypes));
+        return on(shard, () -> shard.subscribe(name, destination, rtxPayloadTypes, link));
+    }
+
+    /**
+     * Puts a WebRTC side on every shard's socket: {@code demuxes} gets each shard's index and
+     * socket and returns its {@link PeerDemux}. Call after {@link #attach}, once.
+     */
+    public void attachPeers(java.util.function.BiFunction<Integer, UdpSocket, PeerDemux> demuxes) {
+        for (RelayShard shard : shards) {
+            PeerDemux demux = demuxes.apply(shard.index, shard.socket);
+            on(shard, () -> {
+                shard.peers(demux);
+                return null;
+            }).join();
+        }
+    }
+
+    /** The socket (and so the thread) a stream lives on; WebRTC sessions for it live there too. */
+    public UdpSocket socketOf(StreamName name) {
+        return shardOf(name).socket;
     }
 
     public CompletableFuture<Boolean> unsubscribe(StreamName name, long subscriberId) {

@@ -40,6 +40,8 @@ public final class RelayShard implements DatagramHandler {
     /** Subscribers by destination: any RTCP from that address keeps them alive, in O(1) per compound. */
     private final Map<InetSocketAddress, List<Subscriber>> byDestination = new HashMap<>();
     private final SplittableRandom random;
+    /** The WebRTC side of this socket, or null on a plain relay (tier links only). */
+    private PeerDemux peers;
     private long nextSubscriber;
     private long nextReportMs;
 
@@ -58,10 +60,21 @@ public final class RelayShard implements DatagramHandler {
     @Override
     public void onDatagram(ByteBuf datagram, InetSocketAddress sender, UdpSocket via) {
         try {
-            long now = clock.millis();
+            // RFC 7983 §7: the first octet tells RTP/RTCP (128..191) from STUN, DTLS and the rest
             if (!RtcpMux.isRtpOrRtcp(datagram)) {
-                counters.notRtp++;
-            } else if (RtcpMux.isRtcp(datagram)) {
+                if (peers == null || !peers.onOther(datagram, sender)) {
+                    counters.notRtp++;
+                }
+                return;
+            }
+            boolean rtcp = RtcpMux.isRtcp(datagram);
+            MediaLink link = peers == null ? null : peers.linkOf(sender);
+            if (link != null && !(rtcp ? link.unprotectRtcp(datagram) : link.unprotectRtp(datagram))) {
+                counters.secureDropped++;
+                return;
+            }
+            long now = clock.millis();
+            if (rtcp) {
                 feedback.onRtcp(datagram, sender, now);
             } else {
                 forwarder.onRtp(datagram, sender, now);
@@ -76,6 +89,10 @@ public final class RelayShard implements DatagramHandler {
     // ---- control (shard thread)
 
     PublishInfo publish(StreamName name, InetSocketAddress source, List<TrackSpec> specs) {
+        return publish(name, source, specs, null);
+    }
+
+    PublishInfo publish(StreamName name, InetSocketAddress source, List<TrackSpec> specs, MediaLink link) {
         long now = clock.millis();
         RelayStream stream = streams.get(name);
         checkSsrcsFree(specs, stream);
@@ -89,6 +106,7 @@ public final class RelayShard implements DatagramHandler {
         } else {
             switchSource(stream, source, specs, now);
         }
+        stream.sourceLink = link;
         for (TrackSpec t : specs) {
             bySourceSsrc.put(t.ssrc(), stream);
             if (t.hasRtx()) {
@@ -135,6 +153,10 @@ public final class RelayShard implements DatagramHandler {
     }
 
     Subscription subscribe(StreamName name, InetSocketAddress destination, int[] rtxPayloadTypes) {
+        return subscribe(name, destination, rtxPayloadTypes, null);
+    }
+
+    Subscription subscribe(StreamName name, InetSocketAddress destination, int[] rtxPayloadTypes, MediaLink link) {
         RelayStream stream = streams.get(name);
         if (stream == null) {
             throw new java.util.NoSuchElementException("no stream " + name + " on this node");
@@ -151,11 +173,12 @@ public final class RelayShard implements DatagramHandler {
         List<TrackSpec> specs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             TrackSpec src = stream.tracks[i].spec;
-            int rtxSsrc = rtx[i] >= 0 ? nonZeroSsrc() : 0;
-            outputs[i] = new OutputTrack(nonZeroSsrc(), rtxSsrc, src.clockRate(), random.nextInt(1 << 16), random.nextInt());
+            int rtxSsrc = rtx[i] >= 0 ? chosenSsrc(link == null ? 0 : link.rtxSsrc(i)) : 0;
+            int ssrc = chosenSsrc(link == null ? 0 : link.ssrc(i));
+            outputs[i] = new OutputTrack(ssrc, rtxSsrc, src.clockRate(), random.nextInt(1 << 16), random.nextInt());
             specs.add(new TrackSpec(src.kind(), outputs[i].ssrc, src.payloadType(), src.clockRate(), rtxSsrc, rtx[i], true));
         }
-        Subscriber s = new Subscriber(index | (++nextSubscriber << 8), destination, rtx, outputs, now);
+        Subscriber s = new Subscriber(index | (++nextSubscriber << 8), destination, rtx, outputs, now, link);
         for (OutputTrack o : outputs) {
             byOutputSsrc.put(o.ssrc, s);
             streamOfSubscriber.put(o.ssrc, stream);
@@ -222,6 +245,38 @@ public final class RelayShard implements DatagramHandler {
         }
     }
 
+    /** Puts the WebRTC side on this socket (shard thread). */
+    void peers(PeerDemux demux) {
+        this.peers = demux;
+    }
+
+    // ---- sending (shard thread)
+
+    /** Buffer room a packet to this peer needs beyond its length. */
+    static int tailroom(MediaLink link) {
+        return link == null ? 0 : link.tailroom();
+    }
+
+    /** Sends one RTP packet of track {@code trackIndex}, through the peer's link if it has one. */
+    void sendRtp(ByteBuf packet, InetSocketAddress to, MediaLink link, int trackIndex) {
+        if (link != null && !link.prepareRtp(packet, trackIndex)) {
+            packet.release();
+            counters.secureDropped++;
+            return;
+        }
+        socket.send(packet, to);
+    }
+
+    /** Sends one RTCP compound, through the peer's link if it has one. */
+    void sendRtcp(ByteBuf compound, InetSocketAddress to, MediaLink link) {
+        if (link != null && !link.protectRtcp(compound)) {
+            compound.release();
+            counters.secureDropped++;
+            return;
+        }
+        socket.send(compound, to);
+    }
+
     // ---- feedback helpers
 
     /** The subscriber owning {@code outputSsrc}, if RTCP about it came from its own address. */
@@ -247,6 +302,17 @@ public final class RelayShard implements DatagramHandler {
         }
     }
 
+    /** A peer's announced SSRC if it is free here, a random one for 0. */
+    private int chosenSsrc(int announced) {
+        if (announced == 0) {
+            return nonZeroSsrc();
+        }
+        if (bySourceSsrc.containsKey(announced) || byOutputSsrc.containsKey(announced)) {
+            throw new IllegalArgumentException("SSRC " + Integer.toUnsignedString(announced) + " is in use on this shard");
+        }
+        return announced;
+    }
+
     private int nonZeroSsrc() {
         int ssrc;
         do {
@@ -262,6 +328,9 @@ public final class RelayShard implements DatagramHandler {
         boolean reportsDue = nowMs >= nextReportMs;
         if (reportsDue) {
             nextReportMs = nowMs + config.reportInterval().toMillis();
+        }
+        if (peers != null) {
+            peers.tick(nowMs);
         }
         for (RelayStream stream : List.copyOf(streams.values())) {
             reports.sendDueNacks(stream, nowMs);

@@ -14,6 +14,8 @@ final class RelayStream {
     /** The relay's own SSRC toward the publisher, as sender of RR and feedback. */
     final int relaySsrc;
     InetSocketAddress source;
+    /** The secured peer behind {@link #source}, or null for plain RTP. */
+    MediaLink sourceLink;
     StreamTrack[] tracks;
     Subscriber[] subscribers = new Subscriber[0];
     boolean silent;

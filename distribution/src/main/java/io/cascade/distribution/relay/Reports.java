@@ -43,14 +43,14 @@ final class Reports {
             t.nacks.collectDue(nowMs, lost::add);
             if (!lost.isEmpty()) {
                 int[] seqs = lost.stream().mapToInt(Integer::intValue).toArray();
-                send(List.of(GenericNack.of(stream.relaySsrc, t.spec.ssrc(), seqs)), stream.source);
+                send(List.of(GenericNack.of(stream.relaySsrc, t.spec.ssrc(), seqs)), stream.source, stream.sourceLink);
                 shard.counters.nacksSent += seqs.length;
             }
         }
     }
 
     void sendPli(RelayStream stream, StreamTrack t) {
-        send(List.of(new PictureLossIndication(stream.relaySsrc, t.spec.ssrc())), stream.source);
+        send(List.of(new PictureLossIndication(stream.relaySsrc, t.spec.ssrc())), stream.source, stream.sourceLink);
         shard.counters.keyframeRequestsSent++;
     }
 
@@ -68,7 +68,7 @@ final class Reports {
                     (int) t.tracker.extendedHighestSequence(), 0, lsr, dlsr));
         }
         if (!blocks.isEmpty()) {
-            send(List.of(new ReceiverReport(stream.relaySsrc, blocks)), stream.source);
+            send(List.of(new ReceiverReport(stream.relaySsrc, blocks)), stream.source, stream.sourceLink);
         }
     }
 
@@ -83,14 +83,16 @@ final class Reports {
                 }
             }
             if (!srs.isEmpty()) {
-                send(srs, s.destination);
+                send(srs, s.destination, s.link);
             }
         }
     }
 
-    private void send(List<? extends RtcpPacket> packets, InetSocketAddress to) {
-        ByteBuf out = shard.socket.alloc().directBuffer(RtcpCompound.encodedLength(packets));
+    private void send(List<? extends RtcpPacket> packets, InetSocketAddress to, MediaLink link) {
+        int length = RtcpCompound.encodedLength(packets);
+        int room = length + RelayShard.tailroom(link);
+        ByteBuf out = shard.socket.alloc().directBuffer(room, room);
         RtcpCompound.encode(packets, out);
-        shard.socket.send(out, to);
+        shard.sendRtcp(out, to, link);
     }
 }

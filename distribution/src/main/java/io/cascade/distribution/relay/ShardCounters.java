@@ -18,10 +18,12 @@ final class ShardCounters {
     long keyframeRequestsSent;
     long subscribersTimedOut;
     long errors;
+    long secureDropped;
+    long paddingProbes;
 
     RelayCounters snapshot() {
         return new RelayCounters(rtpIn, rtcpIn, forwarded, notRtp, malformedRtp, malformedRtcp, unknownSsrc,
                 wrongSource, duplicates, nacksSent, nackMisses, retransmitted, keyframeRequestsSent,
-                subscribersTimedOut, errors);
+                subscribersTimedOut, errors, secureDropped, paddingProbes);
     }
 }

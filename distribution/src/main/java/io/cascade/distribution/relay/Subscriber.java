@@ -14,12 +14,14 @@ final class Subscriber {
     /** RTX payload type per track index, or -1 where that track gets plain retransmissions. */
     final int[] rtxPayloadTypes;
     final OutputTrack[] outputs;
+    /** The secured peer behind {@link #destination}, or null for plain RTP. */
+    final MediaLink link;
     long lastRtcpMs;
     long created;
     /** Latest fraction lost the subscriber reported (RR), per mille. */
     int reportedLossPerMille;
 
-    Subscriber(long id, InetSocketAddress destination, int[] rtxPayloadTypes, OutputTrack[] outputs, long nowMs) {
+    Subscriber(long id, InetSocketAddress destination, int[] rtxPayloadTypes, OutputTrack[] outputs, long nowMs, MediaLink link) {
         this.id = id;
         this.destination = destination;
         this.rtxPayloadTypes = rtxPayloadTypes;
@@ -29,6 +31,7 @@ final class Subscriber {
         }
         this.rtx = any;
         this.outputs = outputs;
+        this.link = link;
         this.lastRtcpMs = nowMs;
         this.created = nowMs;
     }

@@ -50,10 +50,20 @@ public final class RtxCodec {
      */
     public static ByteBuf wrap(RtpPacket original, int rtxPayloadType, int rtxSsrc, int rtxSequence,
             ByteBufAllocator alloc) {
+        return wrap(original, rtxPayloadType, rtxSsrc, rtxSequence, alloc, 0);
+    }
+
+    /**
+     * As {@link #wrap(RtpPacket, int, int, int, ByteBufAllocator)}, with {@code tailroom} writable
+     * octets left after the packet (for an SRTP tag, RFC 3711 §3.1).
+     */
+    public static ByteBuf wrap(RtpPacket original, int rtxPayloadType, int rtxSsrc, int rtxSequence,
+            ByteBufAllocator alloc, int tailroom) {
         checkPayloadType(rtxPayloadType);
         int headerLength = original.headerLength();
         int payloadLength = original.payloadLength();
-        ByteBuf out = alloc.buffer(headerLength + OSN_LENGTH + payloadLength);
+        int length = headerLength + OSN_LENGTH + payloadLength;
+        ByteBuf out = alloc.buffer(length + tailroom, length + tailroom);
         try {
             ByteBuf in = original.buffer();
             out.writeBytes(in, original.offset(), headerLength);

@@ -44,8 +44,15 @@ public final class IceLite {
     /** Why a datagram got no success response. */
     public enum Outcome { ANSWERED, NOT_A_REQUEST, MALFORMED, NO_FINGERPRINT, UNKNOWN_USER, BAD_INTEGRITY, ROLE_CONFLICT, UNKNOWN_ATTRIBUTE }
 
-    /** The answer to send back to the sender (may be null) and what happened. */
-    public record Result(Outcome outcome, byte[] response, IceSession session) {}
+    /**
+     * The answer to send back to the sender (may be null) and what happened; {@code nominated}
+     * when an answered check carried USE-CANDIDATE.
+     */
+    public record Result(Outcome outcome, byte[] response, IceSession session, boolean nominated) {
+        Result(Outcome outcome, byte[] response, IceSession session) {
+            this(outcome, response, session, false);
+        }
+    }
 
     /** A registered session: our credentials and the peer's ufrag from its SDP. */
     public record IceSession(String localUfrag, String localPassword, String remoteUfrag, Object owner) {
@@ -122,7 +129,7 @@ public final class IceLite {
                 .messageIntegrity(entry.key())
                 .fingerprint()
                 .encode();
-        return new Result(Outcome.ANSWERED, response, entry.session());
+        return new Result(Outcome.ANSWERED, response, entry.session(), nominated);
     }
 
     /** RFC 8445 §7.2.2: USERNAME is "ourUfrag:theirUfrag"; both halves must match the session. */

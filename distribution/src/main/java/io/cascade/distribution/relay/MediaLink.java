@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.relay;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A secured peer behind a relay address: a WebRTC session (DTLS-SRTP, RFC 5764) rather than a
+ * plain RTP hop. The shard calls it on its own thread for every packet to or from that peer:
+ * unprotect what arrives before the relay reads it, adapt and protect what leaves after the
+ * relay rewrote it. A plain tier link has no {@code MediaLink} at all (null), so the common
+ * path pays one null check.
+ *
+ * <p>Every method works in place and returns false to drop, having counted why; none throws.
+ */
+public interface MediaLink {
+
+    /** Octets an outgoing packet may grow by when protected (the SRTP tag, RFC 3711 §3.1). */
+    int tailroom();
+
+    /** SRTP -> RTP in place (RFC 3711 §3.3); false to drop (forged, replayed, not yet keyed). */
+    boolean unprotectRtp(ByteBuf packet);
+
+    /** SRTCP -> RTCP in place (RFC 3711 §3.4); false to drop. */
+    boolean unprotectRtcp(ByteBuf packet);
+
+    /**
+     * Makes a packet the relay rewrote fit what this peer negotiated, then protects it: the
+     * payload type of track {@code trackIndex} in the peer's numbering, header extensions the
+     * peer did not negotiate blanked (RFC 8285 §4.2: id 0 is padding), then SRTP. The buffer has
+     * at least {@link #tailroom()} writable octets. {@code trackIndex} is -1 for a packet whose
+     * payload type is already the peer's (RTX built for it). False to drop.
+     */
+    boolean prepareRtp(ByteBuf packet, int trackIndex);
+
+    /** Protects an outgoing (compound) RTCP packet in place (RFC 3711 §3.4); false to drop. */
+    boolean protectRtcp(ByteBuf packet);
+
+    /**
+     * The SSRC this peer was told (in its SDP answer) to expect for track {@code trackIndex}, or 0
+     * to let the relay choose. A subscription fails if another subscriber on the shard has it.
+     */
+    default int ssrc(int trackIndex) {
+        return 0;
+    }
+
+    /** As {@link #ssrc(int)} for the track's retransmissions (RFC 4588), 0 to let the relay choose. */
+    default int rtxSsrc(int trackIndex) {
+        return 0;
+    }
+}

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.webrtc;
+
+import io.cascade.distribution.relay.MediaKind;
+import io.cascade.distribution.relay.TrackSpec;
+import io.cascade.distribution.sdp.Candidate;
+import io.cascade.distribution.sdp.Codec;
+import io.cascade.distribution.sdp.CodecCapability;
+import io.cascade.distribution.sdp.ExtMap;
+import io.cascade.distribution.sdp.Fingerprint;
+import io.cascade.distribution.sdp.LocalEndpoint;
+import io.cascade.distribution.sdp.MediaCapabilities;
+import io.cascade.distribution.sdp.MediaType;
+import io.cascade.distribution.sdp.NegotiatedCodec;
+import io.cascade.distribution.sdp.NegotiatedMedia;
+import io.cascade.distribution.sdp.Negotiation;
+import io.cascade.distribution.sdp.SdpAnswerer;
+import io.cascade.distribution.sdp.SdpNegotiationException;
+import io.cascade.distribution.sdp.SdpParseException;
+import io.cascade.distribution.sdp.SessionDescription;
+import io.cascade.distribution.sdp.SsrcGroup;
+import io.cascade.distribution.sdp.TrickleFragment;
+import io.cascade.distribution.sdp.TrickleFragmentParser;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Between SDP and the relay: our ICE credentials and candidates, what we accept from publishers
+ * and offer to viewers, and how negotiated sections become relay tracks (publish) or a
+ * subscriber's payload types and SSRCs (play).
+ */
+final class OfferMapper {
+    /** ice-char (RFC 8839 §5.4): ALPHA / DIGIT / "+" / "/". */
+    private static final char[] ICE_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+    private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    record Credentials(String ufrag, String pwd) {}
+
+    /** One track a publisher sends: its relay spec and the codec it negotiated. */
+    record PublishedTrack(MediaKind kind, Codec codec, TrackSpec spec) {}
+
+    record PublishTracks(List<PublishedTrack> tracks) {
+        List<TrackSpec> specs() {
+            return tracks.stream().map(PublishedTrack::spec).toList();
+        }
+    }
+
+    /** Per relay track, in the viewer's terms; -1 / 0 where the viewer takes no such track. */
+    record PlayTracks(int[] payloadTypes, int[] rtxPayloadTypes, int[] ssrcs, int[] rtxSsrcs) {}
+
+    private final WebRtcSettings settings;
+    private final SecureRandom random;
+
+    OfferMapper(WebRtcSettings settings, SecureRandom random) {
+        this.settings = settings;
+        this.random = random;
+    }
+
+    /** RFC 8445 §5.3: ufrag with at least 24 bits of randomness, password at least 128. */
+    Credentials credentials() {
+        return new Credentials(token(ICE_CHARS, 8), token(ICE_CHARS, 24));
+    }
+
+    String sessionId() {
+        return token(ID_CHARS, 20);
+    }
+
+    LocalEndpoint local(Credentials creds, Fingerprint fingerprint, int port) {
+        List<Candidate> candidates = new ArrayList<>();
+        int n = 0;
+        for (String host : settings.candidateHosts()) {
+            // RFC 8445 §5.1.2.1 with type preference 126 (host) and local preference by order
+            long priority = (126L << 24) | ((65535L - n) << 8) | 255;
+            candidates.add(Candidate.host(Integer.toString(++n), "UDP", priority, host, port));
+        }
+        return new LocalEndpoint(creds.ufrag(), creds.pwd(), fingerprint, candidates, "cascade", "cascade");
+    }
+
+    /** What a publisher may send: the configured codecs, with RTX, and the mid extension. */
+    MediaCapabilities publishCapabilities() {
+        List<CodecCapability> codecs = new ArrayList<>();
+        for (String name : settings.publishCodecs()) {
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "h264" -> {
+                    codecs.add(CodecCapability.h264("42e01f"));
+                    codecs.add(CodecCapability.h264("42001f"));
+                    codecs.add(CodecCapability.h264("4d001f"));
+                }
+                case "vp8" -> codecs.add(CodecCapability.vp8());
+                case "opus" -> codecs.add(CodecCapability.opus());
+                default -> throw new IllegalArgumentException("publish codec not supported: " + name);
+            }
+        }
+        return new MediaCapabilities(codecs, true, Set.of(ExtMap.SDES_MID), Set.of(ExtMap.SDES_MID));
+    }
+
+    /**
+     * What a viewer gets: exactly the codecs the publisher sends, so no transcoding. No header
+     * extensions: the relay blanks the publisher's (see {@link WebRtcSession#blankExtensions}),
+     * and the answer's SSRCs let the viewer demultiplex without mid.
+     */
+    MediaCapabilities playCapabilities(PublishTracks source) {
+        List<CodecCapability> codecs = new ArrayList<>();
+        for (PublishedTrack t : source.tracks()) {
+            codecs.add(capabilityOf(t.codec()));
+        }
+        return new MediaCapabilities(codecs, true, Set.of(), Set.of());
+    }
+
+    private static CodecCapability capabilityOf(Codec c) {
+        if (c.is("H264")) {
+            return CodecCapability.h264(c.parameter("profile-level-id").orElse("42e01f").toLowerCase(Locale.ROOT));
+        }
+        if (c.is("VP8")) {
+            return CodecCapability.vp8();
+        }
+        if (c.is("opus")) {
+            return CodecCapability.opus();
+        }
+        throw new IllegalStateException("no capability for " + c.name());
+    }
+
+    Negotiation answer(SessionDescription offer, MediaCapabilities capabilities, LocalEndpoint local)
+            throws WebRtcException {
+        try {
+            return new SdpAnswerer(capabilities, random).answer(offer, local);
+        } catch (SdpNegotiationException e) {
+            int status = e.reason() == SdpNegotiationException.Reason.NO_ACCEPTABLE_MEDIA ? 406 : 400;
+            throw new WebRtcException(status, e.getMessage());
+        }
+    }
+
+    /**
+     * The relay tracks of a WHIP offer: one per accepted section that we receive, in order, with
+     * the SSRC the offer announced (the first of an FID group is the media, the second its RTX,
+     * RFC 5576 §4.2) and the codec we answered first, which is what the sender uses.
+     */
+    PublishTracks publishTracks(Negotiation negotiation) throws WebRtcException {
+        List<PublishedTrack> tracks = new ArrayList<>();
+        for (NegotiatedMedia m : negotiation.media()) {
+            if (!m.direction().receives()) {
+                continue;
+            }
+            if (m.isSimulcast()) {
+                throw new WebRtcException(406, "mid " + m.mid() + ": simulcast publishing (rid) is not supported on WHIP yet");
+            }
+            Optional<SsrcGroup> fid = m.remoteSsrcGroups().stream().filter(g -> g.semantics().equals(SsrcGroup.FID)).findFirst();
+            long ssrc = fid.map(g -> g.ssrcs().getFirst()).orElse(m.remoteSsrcs().isEmpty() ? -1L : m.remoteSsrcs().getFirst());
+            if (ssrc < 0) {
+                throw new WebRtcException(400, "mid " + m.mid() + ": the offer announces no a=ssrc for what it sends");
+            }
+            NegotiatedCodec codec = m.preferredCodec();
+            MediaKind kind = m.kind() == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO;
+            TrackSpec spec = new TrackSpec(kind, (int) ssrc, codec.payloadType(), codec.codec().clockRate(), 0, -1, true);
+            if (fid.isPresent() && fid.get().ssrcs().size() > 1 && codec.rtxPayloadType().isPresent()) {
+                spec = spec.withRtx(fid.get().ssrcs().get(1).intValue(), codec.rtxPayloadType().get());
+            }
+            tracks.add(new PublishedTrack(kind, codec.codec(), spec));
+        }
+        if (tracks.isEmpty()) {
+            throw new WebRtcException(406, "the offer sends nothing: a WHIP offer has sendonly sections");
+        }
+        return new PublishTracks(tracks);
+    }
+
+    /** Matches each relay track to an accepted section of its kind that we send on. */
+    PlayTracks playTracks(Negotiation negotiation, PublishTracks source) throws WebRtcException {
+        int n = source.tracks().size();
+        int[] pts = new int[n];
+        int[] rtxPts = new int[n];
+        int[] ssrcs = new int[n];
+        int[] rtxSsrcs = new int[n];
+        List<NegotiatedMedia> free = new ArrayList<>(negotiation.media().stream().filter(m -> m.direction().sends()).toList());
+        int matched = 0;
+        for (int i = 0; i < n; i++) {
+            PublishedTrack t = source.tracks().get(i);
+            pts[i] = -1;
+            rtxPts[i] = -1;
+            for (NegotiatedMedia m : free) {
+                MediaKind kind = m.kind() == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO;
+                if (kind == t.kind() && m.localSsrc().isPresent()) {
+                    NegotiatedCodec codec = m.preferredCodec();
+                    pts[i] = codec.payloadType();
+                    rtxPts[i] = m.localRtxSsrc().isPresent() ? codec.rtxPayloadType().orElse(-1) : -1;
+                    ssrcs[i] = m.localSsrc().get().intValue();
+                    rtxSsrcs[i] = rtxPts[i] >= 0 ? m.localRtxSsrc().get().intValue() : 0;
+                    free.remove(m);
+                    matched++;
+                    break;
+                }
+            }
+        }
+        if (matched == 0) {
+            throw new WebRtcException(406, "the offer receives none of the stream's tracks (WHEP offers recvonly sections)");
+        }
+        return new PlayTracks(pts, rtxPts, ssrcs, rtxSsrcs);
+    }
+
+    /**
+     * A trickle fragment (RFC 8840 §4.4) must parse; candidates need no action from a lite agent.
+     * New credentials would be an ICE restart (RFC 9725 §4.3.2), which we do not implement.
+     */
+    void checkTrickle(String fragment, String remoteUfrag) throws WebRtcException {
+        TrickleFragment f;
+        try {
+            f = TrickleFragmentParser.DEFAULT.parse(fragment == null ? "" : fragment);
+        } catch (SdpParseException e) {
+            throw new WebRtcException(400, "malformed trickle-ice-sdpfrag: " + e.getMessage());
+        }
+        if (f.iceUfrag().isPresent() && !f.iceUfrag().get().equals(remoteUfrag) && f.icePwd().isPresent()) {
+            throw new WebRtcException(501, "ICE restart is not supported: start a new session");
+        }
+    }
+
+    private String token(char[] alphabet, int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return new String(out);
+    }
+}

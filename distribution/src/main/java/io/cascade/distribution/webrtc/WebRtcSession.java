@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.distribution.webrtc;
+
+import io.cascade.distribution.dtls.DtlsServerSession;
+import io.cascade.distribution.relay.MediaLink;
+import io.cascade.distribution.relay.StreamName;
+import io.cascade.distribution.srtp.SrtpContexts;
+import io.cascade.distribution.srtp.SrtpReceiveContext;
+import io.cascade.distribution.srtp.SrtpProfile;
+import io.cascade.distribution.srtp.SrtpResult;
+import io.cascade.distribution.srtp.SrtpSendContext;
+import io.netty.buffer.ByteBuf;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One browser (or ffmpeg) on the WebRTC port: a publisher (WHIP) or a viewer (WHEP) of one relay
+ * stream. It moves through ICE (the peer's checks bind its address), DTLS (keys, and the
+ * fingerprint check before any media) and then lives as the {@link MediaLink} of its relay
+ * publisher or subscriber, turning SRTP into RTP and back on the shard's thread.
+ *
+ * <p>Fields written after creation belong to the shard thread, except {@link #closed} and the
+ * futures, which other threads read.
+ */
+public final class WebRtcSession implements MediaLink {
+
+    /** What the peer does with the stream. */
+    public enum Kind { PUBLISH, PLAY }
+
+    /** Where the session is in its life. */
+    public enum State { CONNECTING, SECURE, CLOSED }
+
+    final String id;
+    final Kind kind;
+    final StreamName stream;
+    final IceLite.IceSession ice;
+    final WebRtcPort port;
+    final long createdMs;
+    /** Per relay track: the payload type in the peer's numbering (PLAY), or -1 to keep. */
+    final int[] payloadTypes;
+    /** Per relay track: the SSRC (and RTX SSRC) our answer announced for it (PLAY), 0 for none. */
+    final int[] ssrcs;
+    final int[] rtxSsrcs;
+    /** Per relay track: the RTX payload type the viewer negotiated, or -1 (PLAY). */
+    int[] rtxPayloadTypes;
+    /** The relay subscription id once subscribed (PLAY). */
+    volatile long subscriberId = -1;
+    InetSocketAddress remote;
+    DtlsServerSession dtls;
+    private SrtpSendContext sender;
+    private SrtpReceiveContext receiver;
+    volatile State state = State.CONNECTING;
+    volatile String closeReason;
+    final CompletableFuture<WebRtcSession> secured = new CompletableFuture<>();
+    final CompletableFuture<String> closed = new CompletableFuture<>();
+    /** Packets this session's SRTP refused, by direction. */
+    long inboundDropped;
+    long outboundDropped;
+
+    WebRtcSession(String id, Kind kind, StreamName stream, IceLite.IceSession ice, WebRtcPort port, long createdMs,
+                  int[] payloadTypes, int[] ssrcs, int[] rtxSsrcs) {
+        this.id = id;
+        this.kind = kind;
+        this.stream = stream;
+        this.ice = ice;
+        this.port = port;
+        this.createdMs = createdMs;
+        this.payloadTypes = payloadTypes;
+        this.ssrcs = ssrcs;
+        this.rtxSsrcs = rtxSsrcs;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public StreamName stream() {
+        return stream;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Completes when DTLS is done and media may flow; fails if the session ends first. */
+    public CompletableFuture<WebRtcSession> secured() {
+        return secured;
+    }
+
+    /** Completes with the reason when the session ends. */
+    public CompletableFuture<String> closed() {
+        return closed;
+    }
+
+    /** The peer's address once a connectivity check succeeded, else null. */
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    /** Shard thread: keys from DTLS (RFC 5764 §4.2). */
+    void keyed(SrtpContexts contexts) {
+        this.sender = contexts.sender();
+        this.receiver = contexts.receiver();
+        this.state = State.SECURE;
+    }
+
+    /** Shard thread: forget the keys; every later packet is dropped. */
+    void unkey() {
+        this.sender = null;
+        this.receiver = null;
+    }
+
+    // ---- MediaLink (shard thread)
+
+    @Override
+    public int tailroom() {
+        // The most SRTCP adds: E flag and index (4) plus the GCM tag (16), RFC 3711 §3.4, RFC 7714 §9.2
+        return SrtpProfile.MAX_OVERHEAD;
+    }
+
+    @Override
+    public boolean unprotectRtp(ByteBuf packet) {
+        SrtpReceiveContext rx = receiver;
+        if (rx == null || rx.unprotect(packet) != SrtpResult.OK) {
+            inboundDropped++;
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean unprotectRtcp(ByteBuf packet) {
+        SrtpReceiveContext rx = receiver;
+        if (rx == null || rx.unprotectRtcp(packet) != SrtpResult.OK) {
+            inboundDropped++;
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean prepareRtp(ByteBuf packet, int trackIndex) {
+        SrtpSendContext tx = sender;
+        if (tx == null) {
+            outboundDropped++;
+            return false;
+        }
+        int at = packet.readerIndex();
+        if (trackIndex >= 0 && trackIndex < payloadTypes.length) {
+            if (payloadTypes[trackIndex] < 0) {
+                outboundDropped++; // a track this viewer did not take (e.g. audio-only offer)
+                return false;
+            }
+            packet.setByte(at + 1, (packet.getByte(at + 1) & 0x80) | payloadTypes[trackIndex]);
+        }
+        blankExtensions(packet, at);
+        if (tx.protect(packet) != SrtpResult.OK) {
+            outboundDropped++;
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean protectRtcp(ByteBuf packet) {
+        SrtpSendContext tx = sender;
+        if (tx == null || tx.protectRtcp(packet) != SrtpResult.OK) {
+            outboundDropped++;
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public int ssrc(int trackIndex) {
+        return trackIndex < ssrcs.length ? ssrcs[trackIndex] : 0;
+    }
+
+    @Override
+    public int rtxSsrc(int trackIndex) {
+        return trackIndex < rtxSsrcs.length ? rtxSsrcs[trackIndex] : 0;
+    }
+
+    /**
+     * The source's header extensions use the publisher's ids, which mean nothing (or something
+     * else) to this peer, and its transport-wide sequence numbers belong to another transport.
+     * Overwriting the elements with zeros keeps the packet's length and turns every octet into
+     * padding (RFC 8285 §4.2, §4.3: id 0 is padding), which receivers skip.
+     */
+    static void blankExtensions(ByteBuf packet, int at) {
+        int first = packet.getUnsignedByte(at);
+        if ((first & 0x10) == 0) {
+            return;
+        }
+        int ext = at + 12 + 4 * (first & 0x0F);
+        int end = packet.writerIndex();
+        if (ext + 4 > end) {
+            return;
+        }
+        int length = 4 * packet.getUnsignedShort(ext + 2);
+        if (ext + 4 + length <= end) {
+            packet.setZero(ext + 4, length);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase() + " session " + id + " (" + stream + ")";
+    }
+}
