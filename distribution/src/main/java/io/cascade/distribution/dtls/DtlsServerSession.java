@@ -31,7 +31,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * Application data (SCTP for data channels, RFC 8261) has no consumer yet and is counted and
  * dropped.
  */
-public final class DtlsServerSession implements AutoCloseable {
+public final class DtlsServerSession implements DtlsSession {
     private static final AtomicLong IDS = new AtomicLong();
     private static final ThreadFactory VIRTUAL = Thread.ofVirtual().name("dtls-session-", 0).factory();
 
@@ -88,17 +88,20 @@ public final class DtlsServerSession implements AutoCloseable {
      *
      * @return false if it was dropped (queue full, empty, oversized, session over); counted
      */
+    @Override
     public boolean receive(byte[] datagram, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, datagram.length);
         return transport.offer(datagram, offset, length);
     }
 
     /** @return completes once, with keys or a failure, within the handshake timeout */
+    @Override
     public CompletableFuture<DtlsHandshakeResult> handshake() {
         return result;
     }
 
     /** @return completes when the session's thread has finished (after {@link #close} or a failure) */
+    @Override
     public CompletableFuture<Void> terminated() {
         return ended;
     }

@@ -5,7 +5,9 @@ import io.cascade.distribution.dtls.DtlsCertificate;
 import io.cascade.distribution.dtls.DtlsCounters;
 import io.cascade.distribution.dtls.DtlsFingerprint;
 import io.cascade.distribution.dtls.DtlsHandshakeResult;
+import io.cascade.distribution.dtls.DatagramSink;
 import io.cascade.distribution.dtls.DtlsServerSession;
+import io.cascade.distribution.dtls.DtlsSession;
 import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.relay.TrackSpec;
@@ -201,9 +203,6 @@ public final class WebRtcGateway implements AutoCloseable {
     private WebRtcSession open(WebRtcSession.Kind kind, StreamName stream, OfferMapper.Credentials creds,
                                Negotiation negotiation, WebRtcPort port, int[] pts, int[] ssrcs, int[] rtxSsrcs)
             throws WebRtcException {
-        if (negotiation.dtlsRole() != DtlsRole.SERVER) {
-            throw refused(406, "the offer asks us to be the DTLS client (a=setup:passive); we take the server role only");
-        }
         Fingerprint theirs = negotiation.remote().fingerprints().getFirst();
         DtlsFingerprint remoteFingerprint;
         try {
@@ -216,8 +215,7 @@ public final class WebRtcGateway implements AutoCloseable {
                 negotiation.remote().iceUfrag(), null);
         WebRtcSession s = new WebRtcSession(id, kind, stream, iceSession, port, clock.millis(), pts, ssrcs, rtxSsrcs);
         IceLite.IceSession owned = new IceLite.IceSession(creds.ufrag(), creds.pwd(), negotiation.remote().iceUfrag(), s);
-        s.dtls = DtlsServerSession.start(certificate, remoteFingerprint, bytes -> port.sendFromDtls(s, bytes),
-                settings.dtls(), dtlsCounters, random);
+        s.dtls = startDtls(negotiation.dtlsRole(), remoteFingerprint, bytes -> port.sendFromDtls(s, bytes));
         sessions.put(id, s);
         port.socket.executor().execute(() -> port.add(s));
         ice.register(owned);
@@ -226,6 +224,17 @@ public final class WebRtcGateway implements AutoCloseable {
                 port.socket.executor().execute(() -> handshakeDone(s, result, error)));
         LOG.debugf("%s opened on %s", s, port.socket.localAddress());
         return s;
+    }
+
+    /**
+     * Our DTLS side from the offer's setup (RFC 8842 §5.2): server for browsers ({@code actpass}),
+     * client for ffmpeg's WHIP muxer ({@code passive}).
+     */
+    private DtlsSession startDtls(DtlsRole role, DtlsFingerprint remote, DatagramSink sink) throws WebRtcException {
+        if (role == DtlsRole.SERVER) {
+            return DtlsServerSession.start(certificate, remote, sink, settings.dtls(), dtlsCounters, random);
+        }
+        throw refused(406, "the offer asks us to be the DTLS client (a=setup:passive); we take the server role only");
     }
 
     /** Shard thread. */
@@ -241,7 +250,8 @@ public final class WebRtcGateway implements AutoCloseable {
             return;
         }
         SrtpProfile profile = SrtpProfile.fromCode(ok.keys().profile().code());
-        s.keyed(SrtpContexts.fromDtlsExport(profile, ok.keys().material(), SrtpRole.SERVER));
+        SrtpRole role = ok.keys().role() == io.cascade.distribution.dtls.DtlsRole.CLIENT ? SrtpRole.CLIENT : SrtpRole.SERVER;
+        s.keyed(SrtpContexts.fromDtlsExport(profile, ok.keys().material(), role));
         counters.sessionsSecured.increment();
         if (s.kind == WebRtcSession.Kind.PUBLISH) {
             PublishedStream p = published.get(s.stream);

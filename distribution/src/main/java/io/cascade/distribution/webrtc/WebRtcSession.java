@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.distribution.webrtc;
 
-import io.cascade.distribution.dtls.DtlsServerSession;
+import io.cascade.distribution.dtls.DtlsSession;
 import io.cascade.distribution.relay.MediaLink;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.srtp.SrtpContexts;
@@ -46,7 +46,7 @@ public final class WebRtcSession implements MediaLink {
     /** The relay subscription id once subscribed (PLAY). */
     volatile long subscriberId = -1;
     InetSocketAddress remote;
-    DtlsServerSession dtls;
+    DtlsSession dtls;
     private SrtpSendContext sender;
     private SrtpReceiveContext receiver;
     volatile State state = State.CONNECTING;
