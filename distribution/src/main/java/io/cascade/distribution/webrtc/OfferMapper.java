@@ -152,7 +152,8 @@ final class OfferMapper {
             Optional<SsrcGroup> fid = m.remoteSsrcGroups().stream().filter(g -> g.semantics().equals(SsrcGroup.FID)).findFirst();
             long ssrc = fid.map(g -> g.ssrcs().getFirst()).orElse(m.remoteSsrcs().isEmpty() ? -1L : m.remoteSsrcs().getFirst());
             if (ssrc < 0) {
-                throw new WebRtcException(400, "mid " + m.mid() + ": the offer announces no a=ssrc for what it sends");
+                throw new WebRtcException(406, "mid " + m.mid() + ": the offer announces no a=ssrc for what it sends"
+                        + " (a single stream with a=ssrc is needed; simulcast by rid is not taken on WHIP yet)");
             }
             NegotiatedCodec codec = m.preferredCodec();
             MediaKind kind = m.kind() == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO;

@@ -82,13 +82,16 @@ final class WebRtcFixture implements AutoCloseable {
     /** Publishes the fake camera and microphone over WHIP: {@code window.publish(key)}. */
     static final String PUBLISH_PAGE = """
             <!doctype html><html><body><script>
-            window.publish = async (key, token) => {
+            window.publish = async (key, token, wrongFingerprint) => {
               const pc = new RTCPeerConnection();
               window.pc = pc;
               const media = await navigator.mediaDevices.getUserMedia({video: {width: 640, height: 360}, audio: true});
               for (const t of media.getTracks()) pc.addTransceiver(t, {direction: 'sendonly'});
               await pc.setLocalDescription(await pc.createOffer());
-              const res = await fetch('/whip/' + key, {method: 'POST', body: pc.localDescription.sdp,
+              let sdp = pc.localDescription.sdp;
+              // a forged offer: the fingerprint of some other certificate (first octet changed)
+              if (wrongFingerprint) sdp = sdp.replace(/a=fingerprint:sha-256 (..)/g, (m, b) => 'a=fingerprint:sha-256 ' + (b === '00' ? '01' : '00'));
+              const res = await fetch('/whip/' + key, {method: 'POST', body: sdp,
                 headers: {'Content-Type': 'application/sdp', 'Authorization': 'Bearer ' + (token || 'dev')}});
               const text = await res.text();
               if (res.status !== 201) return {status: res.status, error: text};
