@@ -60,8 +60,11 @@ public interface CascadeConfig {
         @NotBlank
         String tier();
 
-        /** First media UDP port; one port per thread. 0 picks free ports. */
-        @WithDefault("20000")
+        /**
+         * First media UDP port; one port per thread. The same sockets carry tier links (plain RTP)
+         * and WebRTC (ICE-lite, DTLS-SRTP, demultiplexed per RFC 7983). 0 picks free ports.
+         */
+        @WithDefault("10000")
         @Min(0)
         @Max(65535)
         int port();
@@ -84,6 +87,16 @@ public interface CascadeConfig {
         /** A subscriber that sends no RTCP for this long is dropped. */
         @WithDefault("10s")
         Duration subscriberTimeout();
+
+        /**
+         * Addresses put in WebRTC ICE candidates (the port is the media socket's); defaults to
+         * {@code node.advertised-host}. Behind 1:1 NAT, the public address.
+         */
+        Optional<List<String>> candidateHosts();
+
+        /** What WHIP publishers may send: {@code H264}, {@code opus}, {@code VP8}. */
+        @WithDefault("H264,opus")
+        List<String> publishCodecs();
     }
 
     interface Api {
