@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Vector;
 import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.CipherSuite;
@@ -15,7 +14,6 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsExtensionsUtils;
-import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
@@ -25,7 +23,8 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * BouncyCastle's server policy for one WebRTC peer: DTLS 1.2 only, ECDHE_ECDSA with AEAD
  * suites, a required client certificate checked against the SDP fingerprint, use_srtp.
  *
- * <p>Order of checks, and why it closes both CVEs of SPECS.md:
+ * <p>Order of checks, and why it closes both CVEs of SPECS.md (the checks and the export are
+ * {@link SrtpKeyGate}'s, shared with the client role):
  *
  * <ol>
  *   <li>{@link #notifyClientCertificate} compares the certificate with the SDP fingerprint as
@@ -50,20 +49,15 @@ final class SrtpDtlsServer extends DefaultTlsServer {
 
     private final BcTlsCrypto bcCrypto;
     private final DtlsCertificate certificate;
-    private final DtlsFingerprint expectedPeer;
+    private final SrtpKeyGate gate;
     private final DtlsSessionSettings settings;
     private volatile SrtpProtectionProfile profile;
-    private volatile DtlsFingerprint verifiedPeer;
-    private volatile DtlsFailure failure;
-    private volatile short peerAlert = -1;
-    private volatile DtlsSrtpKeys keys;
 
-    SrtpDtlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, DtlsFingerprint expectedPeer,
-            DtlsSessionSettings settings) {
+    SrtpDtlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, SrtpKeyGate gate, DtlsSessionSettings settings) {
         super(crypto);
         this.bcCrypto = crypto;
         this.certificate = certificate;
-        this.expectedPeer = expectedPeer;
+        this.gate = gate;
         this.settings = settings;
     }
 
@@ -115,18 +109,7 @@ final class SrtpDtlsServer extends DefaultTlsServer {
 
     @Override
     public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
-        if (clientCertificate == null || clientCertificate.isEmpty()) {
-            failure = DtlsFailure.NO_CLIENT_CERTIFICATE;
-            throw new TlsFatalAlert(AlertDescription.handshake_failure, "client sent no certificate");
-        }
-        // RFC 8122 §5 / RFC 8842 §5: the end-entity certificate (first in the chain) is hashed.
-        byte[] der = clientCertificate.getCertificateAt(0).getEncoded();
-        DtlsFingerprint actual = DtlsFingerprint.of(expectedPeer.hashFunction(), der);
-        if (!expectedPeer.matches(actual)) {
-            failure = DtlsFailure.FINGERPRINT_MISMATCH;
-            throw new TlsFatalAlert(AlertDescription.bad_certificate, "certificate fingerprint mismatch");
-        }
-        verifiedPeer = actual;
+        gate.checkCertificate(clientCertificate, DtlsFailure.NO_CLIENT_CERTIFICATE);
     }
 
     @Override
@@ -135,16 +118,17 @@ final class SrtpDtlsServer extends DefaultTlsServer {
         super.processClientExtensions(clientExtensions);
         UseSRTPData offered = TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
         if (offered == null) {
-            failure = DtlsFailure.NO_SRTP_PROFILE;
-            throw new TlsFatalAlert(AlertDescription.handshake_failure, "client did not offer use_srtp");
+            throw gate.reject(DtlsFailure.NO_SRTP_PROFILE, AlertDescription.handshake_failure,
+                    "client did not offer use_srtp");
         }
         // RFC 5764 §4.1.1: with no profile in common the server may go on without SRTP; media
         // is our only use of DTLS, so we fail instead.
         profile = SrtpProtectionProfile.select(offered.getProtectionProfiles()).orElse(null);
         if (profile == null) {
-            failure = DtlsFailure.NO_SRTP_PROFILE;
-            throw new TlsFatalAlert(AlertDescription.handshake_failure, "no common SRTP profile");
+            throw gate.reject(DtlsFailure.NO_SRTP_PROFILE, AlertDescription.handshake_failure,
+                    "no common SRTP profile");
         }
+        gate.agree(profile);
     }
 
     @Override
@@ -159,46 +143,13 @@ final class SrtpDtlsServer extends DefaultTlsServer {
 
     @Override
     public void notifyAlertReceived(short alertLevel, short alertDescription) {
-        if (alertLevel == AlertLevel.fatal) {
-            peerAlert = alertDescription;
-        }
+        gate.alertReceived(alertLevel, alertDescription);
     }
 
-    /**
-     * Exports the DTLS-SRTP keys (RFC 5764 §4.2) here because BouncyCastle allows the exporter
-     * only inside this callback. It runs after both Finished messages; the fingerprint check is
-     * asserted again so no code path can export keys for an unchecked peer.
-     */
+    /** Exports the keys here: BouncyCastle allows the exporter only inside this callback. */
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        if (verifiedPeer == null || profile == null) {
-            throw new TlsFatalAlert(AlertDescription.internal_error, "handshake completed unverified");
-        }
-        byte[] material = context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null,
-                profile.keyingMaterialLength());
-        keys = new DtlsSrtpKeys(profile, material, DtlsRole.SERVER);
-    }
-
-    /** @return the keys, once {@code accept} has returned */
-    DtlsSrtpKeys srtpKeys() {
-        if (keys == null) {
-            throw new IllegalStateException("handshake not complete");
-        }
-        return keys;
-    }
-
-    DtlsFingerprint verifiedPeer() {
-        return verifiedPeer;
-    }
-
-    /** @return the reason our own policy rejected the peer, or null */
-    DtlsFailure policyFailure() {
-        return failure;
-    }
-
-    /** @return the fatal alert the peer sent, or -1 */
-    short peerAlert() {
-        return peerAlert;
+        gate.export(context, DtlsRole.SERVER);
     }
 }

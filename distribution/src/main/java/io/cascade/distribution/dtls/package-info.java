@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * DTLS 1.2 server with the use_srtp extension, as the WebRTC transport needs it: the handshake
+ * DTLS 1.2 with the use_srtp extension, in both roles, as the WebRTC transport needs it: the handshake
  * that authenticates the browser by the certificate fingerprint of its SDP and yields the SRTP
  * master keys. The DTLS record protocol itself is BouncyCastle's ({@code bctls}); this package
  * configures it, feeds it datagrams and judges its result.
@@ -16,7 +16,9 @@
  *       SRTP_AES128_CM_HMAC_SHA1_80 (0x0001) with their key and salt lengths.
  *   <li>RFC 8122 §5: the {@code a=fingerprint} attribute, its hash names and hex form.
  *   <li>RFC 8842: WebRTC's use of DTLS: setup roles ({@code a=setup:passive} makes us the DTLS
- *       server), fingerprints checked against the peer's certificate, self-signed certificates.
+ *       server, as browsers ask; {@code a=setup:active} in our answer to a {@code passive} offer, as
+ *       ffmpeg's WHIP muxer sends, makes us the client), fingerprints checked against the peer's
+ *       certificate before any key is released ({@code SrtpKeyGate}), self-signed certificates.
  *   <li>RFC 7983: the first-byte demultiplexing (20..63 is DTLS) done by the caller before
  *       datagrams reach {@link io.cascade.distribution.dtls.DtlsServerSession#receive}.
  *   <li>RFC 7627: extended master secret, required here because BouncyCastle exports keying
@@ -26,6 +28,7 @@
  * <p>Shape: a node generates one {@link io.cascade.distribution.dtls.DtlsCertificate} and
  * advertises its {@link io.cascade.distribution.dtls.DtlsFingerprint} in every SDP answer. For
  * each peer the WebRTC transport starts a {@link io.cascade.distribution.dtls.DtlsServerSession}
+ * (or a {@link io.cascade.distribution.dtls.DtlsClientSession}, connected once ICE found the peer)
  * with the peer's SDP fingerprint and a {@link io.cascade.distribution.dtls.DatagramSink}; it hands
  * the session the DTLS datagrams it demultiplexes and receives a {@link
  * io.cascade.distribution.dtls.DtlsHandshakeResult}: {@code Established} with {@link

@@ -54,7 +54,11 @@ public final class RtcpCompound {
             case 201 -> ReceiverReport.decode(countOrFormat, body);
             case 202 -> SourceDescription.decode(countOrFormat, body);
             case 203 -> Goodbye.decode(countOrFormat, body);
-            case 205 -> countOrFormat == GenericNack.FORMAT ? GenericNack.decode(body) : null;
+            case 205 -> switch (countOrFormat) {
+                case GenericNack.FORMAT -> GenericNack.decode(body);
+                case TransportFeedback.FORMAT -> TransportFeedback.decode(body);
+                default -> null;
+            };
             case 206 -> switch (countOrFormat) {
                 case PictureLossIndication.FORMAT -> PictureLossIndication.decode(body);
                 case FullIntraRequest.FORMAT -> FullIntraRequest.decode(body);

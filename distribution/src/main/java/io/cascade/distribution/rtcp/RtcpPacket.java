@@ -10,7 +10,7 @@ import io.netty.buffer.ByteBuf;
  * since only the last packet of a compound may be padded (RFC 3550 A.2) and SRTCP pads itself.
  */
 public sealed interface RtcpPacket permits SenderReport, ReceiverReport, SourceDescription, Goodbye,
-        GenericNack, PictureLossIndication, FullIntraRequest, RawRtcpPacket {
+        GenericNack, PictureLossIndication, FullIntraRequest, TransportFeedback, RawRtcpPacket {
     /** The PT field. */
     int packetType();
 

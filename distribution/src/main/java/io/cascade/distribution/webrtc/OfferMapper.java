@@ -81,7 +81,7 @@ final class OfferMapper {
         return new LocalEndpoint(creds.ufrag(), creds.pwd(), fingerprint, candidates, "cascade", "cascade");
     }
 
-    /** What a publisher may send: the configured codecs, with RTX, and the mid extension. */
+    /** What a publisher may send: the configured codecs, with RTX, and the mid and transport-cc extensions. */
     MediaCapabilities publishCapabilities() {
         List<CodecCapability> codecs = new ArrayList<>();
         for (String name : settings.publishCodecs()) {
@@ -96,7 +96,9 @@ final class OfferMapper {
                 default -> throw new IllegalArgumentException("publish codec not supported: " + name);
             }
         }
-        return new MediaCapabilities(codecs, true, Set.of(ExtMap.SDES_MID), Set.of(ExtMap.SDES_MID));
+        // transport-wide CC: we send the feedback (TransportCcReceiver), so the browser's estimator can ramp up
+        Set<String> extensions = Set.of(ExtMap.SDES_MID, ExtMap.TRANSPORT_WIDE_CC);
+        return new MediaCapabilities(codecs, true, extensions, extensions);
     }
 
     /**

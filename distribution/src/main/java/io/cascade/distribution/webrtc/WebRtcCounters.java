@@ -13,6 +13,7 @@ public final class WebRtcCounters {
     final LongAdder dtlsFailed = new LongAdder();
     final LongAdder dtlsUnbound = new LongAdder();
     final LongAdder offersRefused = new LongAdder();
+    final LongAdder feedbackSent = new LongAdder();
     private final Map<IceLite.Outcome, LongAdder> stun = new EnumMap<>(IceLite.Outcome.class);
 
     WebRtcCounters() {
@@ -50,6 +51,11 @@ public final class WebRtcCounters {
     /** Offers refused with a 4xx. */
     public long offersRefused() {
         return offersRefused.sum();
+    }
+
+    /** Transport-wide CC feedback packets sent to publishers. */
+    public long feedbackSent() {
+        return feedbackSent.sum();
     }
 
     /** STUN datagrams by what IceLite made of them. */

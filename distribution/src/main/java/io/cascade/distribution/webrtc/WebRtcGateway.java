@@ -2,6 +2,7 @@
 package io.cascade.distribution.webrtc;
 
 import io.cascade.distribution.dtls.DtlsCertificate;
+import io.cascade.distribution.dtls.DtlsClientSession;
 import io.cascade.distribution.dtls.DtlsCounters;
 import io.cascade.distribution.dtls.DtlsFingerprint;
 import io.cascade.distribution.dtls.DtlsHandshakeResult;
@@ -12,6 +13,7 @@ import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.relay.TrackSpec;
 import io.cascade.distribution.sdp.DtlsRole;
+import io.cascade.distribution.sdp.ExtMap;
 import io.cascade.distribution.sdp.Fingerprint;
 import io.cascade.distribution.sdp.Negotiation;
 import io.cascade.distribution.sdp.SdpParseException;
@@ -110,8 +112,15 @@ public final class WebRtcGateway implements AutoCloseable {
         OfferMapper.Credentials creds = mapper.credentials();
         Negotiation negotiation = mapper.answer(offer, mapper.publishCapabilities(), local(creds, port));
         OfferMapper.PublishTracks tracks = mapper.publishTracks(negotiation);
+        Optional<Integer> twccId = negotiation.media().stream().map(m -> m.extensionId(ExtMap.TRANSPORT_WIDE_CC))
+                .flatMap(Optional::stream).findFirst();
         WebRtcSession s = open(WebRtcSession.Kind.PUBLISH, stream, creds, negotiation, port,
-                new int[0], new int[0], new int[0]);
+                new int[0], new int[0], new int[0], session -> twccId.ifPresent(id -> {
+                    session.twccExtensionId = id;
+                    session.feedbackSenderSsrc = random.nextInt() | 1;
+                    session.feedbackMediaSsrc = tracks.tracks().getFirst().spec().ssrc();
+                    session.twcc = new TransportCcReceiver();
+                }));
         PublishedStream entry = new PublishedStream(s, tracks);
         if (current == null ? published.putIfAbsent(stream, entry) != null : !published.replace(stream, current, entry)) {
             close(s.id(), "lost a race with another publisher");
@@ -136,8 +145,7 @@ public final class WebRtcGateway implements AutoCloseable {
         Negotiation negotiation = mapper.answer(offer, mapper.playCapabilities(source.tracks()), local(creds, port));
         OfferMapper.PlayTracks play = mapper.playTracks(negotiation, source.tracks());
         WebRtcSession s = open(WebRtcSession.Kind.PLAY, stream, creds, negotiation, port,
-                play.payloadTypes(), play.ssrcs(), play.rtxSsrcs());
-        s.rtxPayloadTypes = play.rtxPayloadTypes();
+                play.payloadTypes(), play.ssrcs(), play.rtxSsrcs(), session -> session.rtxPayloadTypes = play.rtxPayloadTypes());
         return new Answer(s, negotiation.answerText(), etag(s));
     }
 
@@ -201,8 +209,8 @@ public final class WebRtcGateway implements AutoCloseable {
     // ---- session life
 
     private WebRtcSession open(WebRtcSession.Kind kind, StreamName stream, OfferMapper.Credentials creds,
-                               Negotiation negotiation, WebRtcPort port, int[] pts, int[] ssrcs, int[] rtxSsrcs)
-            throws WebRtcException {
+                               Negotiation negotiation, WebRtcPort port, int[] pts, int[] ssrcs, int[] rtxSsrcs,
+                               java.util.function.Consumer<WebRtcSession> setup) throws WebRtcException {
         Fingerprint theirs = negotiation.remote().fingerprints().getFirst();
         DtlsFingerprint remoteFingerprint;
         try {
@@ -214,6 +222,7 @@ public final class WebRtcGateway implements AutoCloseable {
         IceLite.IceSession iceSession = new IceLite.IceSession(creds.ufrag(), creds.pwd(),
                 negotiation.remote().iceUfrag(), null);
         WebRtcSession s = new WebRtcSession(id, kind, stream, iceSession, port, clock.millis(), pts, ssrcs, rtxSsrcs);
+        setup.accept(s); // before any other thread sees the session
         IceLite.IceSession owned = new IceLite.IceSession(creds.ufrag(), creds.pwd(), negotiation.remote().iceUfrag(), s);
         s.dtls = startDtls(negotiation.dtlsRole(), remoteFingerprint, bytes -> port.sendFromDtls(s, bytes));
         sessions.put(id, s);
@@ -228,13 +237,15 @@ public final class WebRtcGateway implements AutoCloseable {
 
     /**
      * Our DTLS side from the offer's setup (RFC 8842 §5.2): server for browsers ({@code actpass}),
-     * client for ffmpeg's WHIP muxer ({@code passive}).
+     * which waits for their ClientHello; client for ffmpeg's WHIP muxer ({@code passive}), which
+     * is only prepared here: its ClientHello needs the peer's address, and an ICE-lite agent
+     * learns that from the peer's first check, see {@link #remoteChanged}.
      */
-    private DtlsSession startDtls(DtlsRole role, DtlsFingerprint remote, DatagramSink sink) throws WebRtcException {
+    private DtlsSession startDtls(DtlsRole role, DtlsFingerprint remote, DatagramSink sink) {
         if (role == DtlsRole.SERVER) {
             return DtlsServerSession.start(certificate, remote, sink, settings.dtls(), dtlsCounters, random);
         }
-        throw refused(406, "the offer asks us to be the DTLS client (a=setup:passive); we take the server role only");
+        return DtlsClientSession.create(certificate, remote, sink, settings.dtls(), dtlsCounters, random);
     }
 
     /** Shard thread. */
@@ -276,8 +287,15 @@ public final class WebRtcGateway implements AutoCloseable {
         listener.sessionSecured(s);
     }
 
-    /** Shard thread: the peer's nominated address changed; a publisher's source follows it. */
+    /**
+     * Shard thread: the peer's address became known or its nominated address changed. A DTLS
+     * client session sends its ClientHello now, the first time (later calls do nothing; its
+     * datagrams follow {@code s.remote}); a publisher's source follows the address.
+     */
     void remoteChanged(WebRtcSession s) {
+        if (s.dtls instanceof DtlsClientSession client) {
+            client.connect();
+        }
         if (s.state == WebRtcSession.State.SECURE && s.kind == WebRtcSession.Kind.PUBLISH) {
             PublishedStream p = published.get(s.stream);
             relay.publish(s.stream, s.remote, p.tracks().specs(), s);
@@ -289,7 +307,15 @@ public final class WebRtcGateway implements AutoCloseable {
         if (s.state == WebRtcSession.State.CONNECTING && nowMs - s.createdMs > settings.connectTimeout().toMillis()) {
             return "ICE and DTLS did not complete within " + settings.connectTimeout().toSeconds() + " s";
         }
-        if (s.state == WebRtcSession.State.SECURE && !ice.hasConsent(s.ice.localUfrag())) {
+        if (s.authenticatedIn != s.authenticatedSeen) {
+            s.authenticatedSeen = s.authenticatedIn;
+            s.lastAuthenticatedMs = nowMs;
+        }
+        // RFC 7675 guards the peer against what we send. A publisher gets only RTCP from us, and some
+        // (ffmpeg 8's WHIP muxer) stop checking after ICE: their authenticated media keeps consent.
+        boolean mediaConsent = s.kind == WebRtcSession.Kind.PUBLISH
+                && nowMs - s.lastAuthenticatedMs <= IceLite.CONSENT_TIMEOUT_MS;
+        if (s.state == WebRtcSession.State.SECURE && !ice.hasConsent(s.ice.localUfrag()) && !mediaConsent) {
             return "consent expired (RFC 7675: no valid check for " + IceLite.CONSENT_TIMEOUT_MS / 1000 + " s)";
         }
         return null;

@@ -120,6 +120,10 @@ final class WebRtcPort implements PeerDemux {
         }
         List<WebRtcSession> expired = null;
         for (WebRtcSession s : sessions.values()) {
+            if (s.twcc != null && s.state == WebRtcSession.State.SECURE && nowMs - s.lastFeedbackMs >= FEEDBACK_INTERVAL_MS) {
+                s.lastFeedbackMs = nowMs;
+                sendTransportFeedback(s);
+            }
             String why = gateway.expiry(s, nowMs);
             if (why != null) {
                 (expired == null ? expired = new ArrayList<>() : expired).add(s);
@@ -130,6 +134,25 @@ final class WebRtcPort implements PeerDemux {
             for (WebRtcSession s : expired) {
                 closeOnThread(s, s.closeReason);
             }
+        }
+    }
+
+    /** Transport-cc feedback this often: Chromium's own receivers send it every 50-100 ms. */
+    static final long FEEDBACK_INTERVAL_MS = Long.getLong("cascade.twcc.interval", 50);
+
+    private void sendTransportFeedback(WebRtcSession s) {
+        io.cascade.distribution.rtcp.TransportFeedback fb = s.twcc.feedback(s.feedbackSenderSsrc, s.feedbackMediaSsrc);
+        if (fb == null || s.remote == null) {
+            return;
+        }
+        int room = fb.encodedLength() + s.tailroom();
+        ByteBuf out = socket.alloc().directBuffer(room, room);
+        fb.encode(out);
+        if (s.protectRtcp(out)) {
+            socket.send(out, s.remote);
+            gateway.counters.feedbackSent.increment();
+        } else {
+            out.release();
         }
     }
 

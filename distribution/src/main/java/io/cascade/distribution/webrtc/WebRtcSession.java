@@ -53,6 +53,16 @@ public final class WebRtcSession implements MediaLink {
     volatile String closeReason;
     final CompletableFuture<WebRtcSession> secured = new CompletableFuture<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
+    /** Transport-wide CC for a publisher that negotiated it (its extension id), else null. */
+    TransportCcReceiver twcc;
+    int twccExtensionId;
+    int feedbackSenderSsrc;
+    int feedbackMediaSsrc;
+    long lastFeedbackMs;
+    /** Packets that passed SRTP/SRTCP authentication from the peer, and when the count last moved. */
+    long authenticatedIn;
+    long authenticatedSeen;
+    long lastAuthenticatedMs;
     /** Packets this session's SRTP refused, by direction. */
     long inboundDropped;
     long outboundDropped;
@@ -129,6 +139,13 @@ public final class WebRtcSession implements MediaLink {
             inboundDropped++;
             return false;
         }
+        authenticatedIn++;
+        if (twcc != null) {
+            int seq = TransportCcReceiver.transportSequence(packet, twccExtensionId);
+            if (seq >= 0) {
+                twcc.onPacket(seq, System.nanoTime() / 1000);
+            }
+        }
         return true;
     }
 
@@ -139,6 +156,7 @@ public final class WebRtcSession implements MediaLink {
             inboundDropped++;
             return false;
         }
+        authenticatedIn++;
         return true;
     }
 

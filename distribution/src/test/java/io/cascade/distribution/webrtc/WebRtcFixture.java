@@ -82,10 +82,17 @@ final class WebRtcFixture implements AutoCloseable {
     /** Publishes the fake camera and microphone over WHIP: {@code window.publish(key)}. */
     static final String PUBLISH_PAGE = """
             <!doctype html><html><body><script>
-            window.publish = async (key, token, wrongFingerprint) => {
+            // noise: a canvas of random pixels instead of the fake camera, so the encoder wants all the bitrate it gets
+            function noise() {
+              const c = document.createElement('canvas'); c.width = 640; c.height = 360;
+              const g = c.getContext('2d'); const img = g.createImageData(640, 360);
+              setInterval(() => { const d = new Uint32Array(img.data.buffer); for (let i = 0; i < d.length; i++) d[i] = (Math.random() * 0xFFFFFFFF) | 0xFF000000; g.putImageData(img, 0, 0); }, 33);
+              return c.captureStream(30);
+            }
+            window.publish = async (key, token, wrongFingerprint, useNoise) => {
               const pc = new RTCPeerConnection();
               window.pc = pc;
-              const media = await navigator.mediaDevices.getUserMedia({video: {width: 640, height: 360}, audio: true});
+              const media = useNoise ? noise() : await navigator.mediaDevices.getUserMedia({video: {width: 640, height: 360}, audio: true});
               for (const t of media.getTracks()) pc.addTransceiver(t, {direction: 'sendonly'});
               await pc.setLocalDescription(await pc.createOffer());
               let sdp = pc.localDescription.sdp;
@@ -103,8 +110,10 @@ final class WebRtcFixture implements AutoCloseable {
               let packets = 0, frames = 0;
               let pli = 0, keyframes = 0, nacks = 0, codec = '';
               const all = await window.pc.getStats();
+              let bwe = 0;
+              all.forEach(r => { if (r.type === 'candidate-pair' && r.nominated && r.availableOutgoingBitrate) bwe = r.availableOutgoingBitrate; });
               all.forEach(r => { if (r.type === 'outbound-rtp' && r.kind === 'video') { packets += r.packetsSent; frames += (r.framesEncoded || 0); pli += r.pliCount; nacks += r.nackCount; keyframes += (r.keyFramesEncoded || 0); codec = (all.get(r.codecId) || {}).mimeType + ' ' + (all.get(r.codecId) || {}).sdpFmtpLine; } });
-              return {state: window.pc.connectionState, packets, frames, pli, nacks, keyframes, codec};
+              return {state: window.pc.connectionState, packets, frames, pli, nacks, keyframes, codec, bwe};
             };
             </script></body></html>
             """;
