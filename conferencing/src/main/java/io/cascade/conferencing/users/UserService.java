@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.conferencing.users;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The user store. Every signaling node must see the same users; the in-memory implementation
+ * holds that only while every node is seeded alike (the local profile), a shared store is the
+ * production answer (see docs/signaling.md, "Known limits").
+ */
+public interface UserService {
+
+    Optional<User> find(String name);
+
+    /** The user, created without contacts when unknown (dev logins and verified tokens name users). */
+    User ensure(String name);
+
+    Collection<User> all();
+
+    /** Adds and removes contacts and blocks, sets contacts-only when given; returns the user after. */
+    User update(String name, Change change);
+
+    /** One edit of a user's lists; null or empty members mean "no change". */
+    record Change(Collection<String> addContacts, Collection<String> removeContacts, Collection<String> block,
+                  Collection<String> unblock, Boolean contactsOnly) {}
+}
