@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.ingest.program;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One broadcast's sources and its program output. Sources push frames from their own threads;
+ * every method synchronizes on the manager (frame rates are tens per second per source, so one
+ * lock is simpler than handing frames between threads and costs nothing that matters).
+ *
+ * <p>Switching: {@link #cut} (operator) or a failover sets a pending source; the switch happens on
+ * that source's next keyframe. The new source's timestamps are shifted so that its keyframe
+ * lands one frame interval after the last frame out: the output timeline never jumps or goes
+ * back. Its audio then follows, on the same shift (so each source keeps its own lip sync);
+ * audio older than the cut is dropped. {@link #tick} (call every ~100 ms) detects a silent
+ * program: after {@code failoverAfter} without a frame it goes pending on the backup, or on any
+ * live source.
+ */
+public final class InputManager {
+    /** What the manager reports; called with its lock held: do not block. */
+    public interface Listener {
+        void switched(String from, String to, SwitchReason reason);
+
+        /** Nothing is live and the program has stopped: viewers see the last frame (no slate yet). */
+        default void idle(String lastProgram) {
+        }
+    }
+
+    private static final int DEFAULT_FRAME_MS = 33;
+
+    private final InstantSource clock;
+    private final ProgramSink out;
+    private final Listener listener;
+    private final long failoverMs;
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private Source program;
+    private Source pending;
+    private SwitchReason pendingReason;
+    private String backup;
+    private long switches;
+    private boolean idleReported;
+    /** Last video dts out, and the config last sent. */
+    private long lastOutDts = Long.MIN_VALUE;
+    private byte[] sentVideoConfig;
+    private byte[] sentAudioConfig;
+
+    public InputManager(InstantSource clock, ProgramSink out, Listener listener, Duration failoverAfter) {
+        this.clock = clock;
+        this.out = out;
+        this.listener = listener;
+        this.failoverMs = failoverAfter.toMillis();
+    }
+
+    private static final class Source {
+        final String name;
+        byte[] videoConfig;
+        byte[] audioConfig;
+        long lastFrameMs = Long.MIN_VALUE;
+        long lastDts = Long.MIN_VALUE;
+        int frameMs = DEFAULT_FRAME_MS;
+        boolean connected;
+        /** Added to this source's timestamps while it is (or was last) the program. */
+        long offset;
+        /** Source-time dts of the keyframe it went on air with: earlier audio is dropped. */
+        long onAirFromDts = Long.MIN_VALUE;
+
+        Source(String name) {
+            this.name = name;
+        }
+    }
+
+    // ---- sources
+
+    /** A source (camera) connected. */
+    public synchronized void connected(String source) {
+        src(source).connected = true;
+        if (program == null && pending == null) {
+            pending = src(source);
+            pendingReason = SwitchReason.START;
+        }
+    }
+
+    /** A source disconnected; if it was the program, fail over now. */
+    public synchronized void disconnected(String source) {
+        Source s = sources.get(source);
+        if (s == null) {
+            return;
+        }
+        s.connected = false;
+        s.lastFrameMs = Long.MIN_VALUE;
+        if (s == program || s == pending) {
+            failover();
+        }
+    }
+
+    public synchronized void videoConfig(String source, byte[] avcDecoderConfigurationRecord) {
+        src(source).videoConfig = avcDecoderConfigurationRecord.clone();
+        if (src(source) == program && !Arrays.equals(sentVideoConfig, avcDecoderConfigurationRecord)) {
+            sentVideoConfig = avcDecoderConfigurationRecord.clone();
+            out.videoConfig(sentVideoConfig);
+        }
+    }
+
+    public synchronized void audioConfig(String source, byte[] audioSpecificConfig) {
+        src(source).audioConfig = audioSpecificConfig.clone();
+    }
+
+    public synchronized void video(String source, long dtsMs, int compositionOffsetMs, boolean keyframe, byte[] avcc) {
+        Source s = src(source);
+        long now = clock.millis();
+        s.lastFrameMs = now;
+        if (s.lastDts != Long.MIN_VALUE && dtsMs > s.lastDts && dtsMs - s.lastDts < 1000) {
+            s.frameMs = (int) (dtsMs - s.lastDts);
+        }
+        s.lastDts = dtsMs;
+        idleReported = false;
+        if (s == pending && keyframe && s.videoConfig != null) {
+            goOnAir(s, dtsMs);
+        }
+        if (s != program) {
+            return;
+        }
+        long outDts = dtsMs + s.offset;
+        if (outDts <= lastOutDts) {
+            return; // a source whose clock went back: drop until it passes what is out
+        }
+        lastOutDts = outDts;
+        out.video(outDts, compositionOffsetMs, keyframe, avcc);
+    }
+
+    public synchronized void audio(String source, long dtsMs, byte[] aac) {
+        Source s = src(source);
+        if (s != program || dtsMs < s.onAirFromDts || s.audioConfig == null) {
+            return;
+        }
+        if (!Arrays.equals(sentAudioConfig, s.audioConfig)) {
+            sentAudioConfig = s.audioConfig.clone();
+            out.audioConfig(sentAudioConfig);
+        }
+        out.audio(dtsMs + s.offset, aac);
+    }
+
+    // ---- operator
+
+    /** Cuts to {@code source} at its next keyframe. */
+    public synchronized void cut(String source) {
+        Source s = src(source);
+        if (s == program) {
+            pending = null;
+            return;
+        }
+        pending = s;
+        pendingReason = SwitchReason.OPERATOR;
+    }
+
+    /** The source to fail over to when the program goes silent (null: any live source). */
+    public synchronized void designateBackup(String source) {
+        this.backup = source;
+    }
+
+    /** Failover check; call every ~100 ms. */
+    public synchronized void tick() {
+        if (program != null && !isLive(program) && (pending == null || !isLive(pending))) {
+            failover();
+        }
+    }
+
+    public synchronized ProgramState state() {
+        Map<String, Boolean> live = new LinkedHashMap<>();
+        sources.values().forEach(s -> live.put(s.name, isLive(s)));
+        return new ProgramState(program == null ? null : program.name, pending == null ? null : pending.name,
+                backup, live, switches);
+    }
+
+    // ---- internals
+
+    private void failover() {
+        Source target = backup == null ? null : sources.get(backup);
+        if (target == null || target == program || !isLive(target)) {
+            target = null;
+            for (Source s : sources.values()) {
+                if (s != program && isLive(s)) {
+                    target = s;
+                    break;
+                }
+            }
+        }
+        if (target != null) {
+            pending = target;
+            pendingReason = program == null ? SwitchReason.START : SwitchReason.FAILOVER;
+        } else if (!idleReported && program != null) {
+            idleReported = true;
+            listener.idle(program.name);
+        }
+    }
+
+    private boolean isLive(Source s) {
+        return s.connected && s.lastFrameMs != Long.MIN_VALUE && clock.millis() - s.lastFrameMs <= failoverMs;
+    }
+
+    /** {@code s} goes on air with the keyframe at source time {@code dtsMs}. */
+    private void goOnAir(Source s, long dtsMs) {
+        Source from = program;
+        int gap = from == null ? s.frameMs : from.frameMs;
+        s.offset = lastOutDts == Long.MIN_VALUE ? 0 : lastOutDts + gap - dtsMs;
+        s.onAirFromDts = dtsMs;
+        program = s;
+        pending = null;
+        switches++;
+        if (!Arrays.equals(sentVideoConfig, s.videoConfig)) {
+            sentVideoConfig = s.videoConfig.clone();
+            out.videoConfig(sentVideoConfig);
+        }
+        listener.switched(from == null ? null : from.name, s.name, pendingReason == null ? SwitchReason.START : pendingReason);
+        pendingReason = null;
+    }
+
+    private Source src(String name) {
+        Objects.requireNonNull(name, "source");
+        return sources.computeIfAbsent(name, Source::new);
+    }
+}
