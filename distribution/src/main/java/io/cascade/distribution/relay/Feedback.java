@@ -81,6 +81,7 @@ final class Feedback {
             if (s != null) {
                 s.lastRtcpMs = nowMs;
                 s.reportedLossPerMille = buf.getUnsignedByte(block + 4) * 1000 / 256;
+                s.estimate.onLoss(s.reportedLossPerMille, nowMs);
             }
         }
     }

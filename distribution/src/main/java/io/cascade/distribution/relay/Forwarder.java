@@ -25,6 +25,11 @@ final class Forwarder {
     }
 
     void onRtp(ByteBuf buf, InetSocketAddress sender, long nowMs) {
+        onRtp(buf, sender, null, nowMs);
+    }
+
+    /** {@code link}: the secured peer the packet came through, or null. */
+    void onRtp(ByteBuf buf, InetSocketAddress sender, MediaLink link, long nowMs) {
         counters.rtpIn++;
         if (view.wrap(buf).validate() != RtpValidity.VALID) {
             counters.malformedRtp++;
@@ -32,7 +37,7 @@ final class Forwarder {
         }
         int ssrc = view.ssrc();
         RelayStream stream = shard.bySourceSsrc.get(ssrc);
-        if (stream == null) {
+        if (stream == null && (link == null || (stream = shard.learnSsrc(view, link)) == null)) {
             counters.unknownSsrc++;
             return;
         }
@@ -82,20 +87,40 @@ final class Forwarder {
                         int seq, int ts, int payloadBytes, long nowMs) {
         Subscriber[] subs = stream.subscribers;
         ByteBufAllocator alloc = shard.socket.alloc();
+        int group = stream.group[trackIndex];
+        int keyframe = -1; // unknown until a subscriber waits to switch to this layer
+        int sent = 0;
         for (Subscriber s : subs) {
+            if (s.current[group] != trackIndex) { // another layer of the group, or one to switch to
+                if (s.target[group] != trackIndex) {
+                    continue;
+                }
+                if (keyframe < 0) {
+                    keyframe = stream.keyframes[trackIndex].isKeyframeStart(buf, view.payloadOffset(), payloadBytes) ? 1 : 0;
+                }
+                if (keyframe == 0) {
+                    continue;
+                }
+                s.switchLayer(group, trackIndex);
+            }
+            sent++;
             int room = len + RelayShard.tailroom(s.link);
             ByteBuf out = alloc.directBuffer(room, room);
             out.writeBytes(buf, off, len);
             s.outputs[trackIndex].rewrite(out, seq, ts, payloadBytes, nowMs);
             shard.sendRtp(out, s.destination, s.link, trackIndex);
         }
-        counters.forwarded += subs.length;
+        counters.forwarded += sent;
     }
 
     /** Resends one packet a subscriber NACKed, in its own space, as RTX where it negotiated RTX. */
     void retransmit(RelayStream stream, Subscriber s, int trackIndex, int outSeq, long nowMs) {
         StreamTrack track = stream.tracks[trackIndex];
         OutputTrack o = s.outputs[trackIndex];
+        if (!o.fromCurrentSource(outSeq)) {
+            counters.nackMisses++;
+            return;
+        }
         ByteBuf cached = track.cache.get(o.sourceSequence(outSeq), nowMs);
         if (cached == null) {
             counters.nackMisses++;

@@ -47,4 +47,19 @@ public interface MediaLink {
     default int rtxSsrc(int trackIndex) {
         return 0;
     }
+
+    /**
+     * A publisher's packet whose SSRC the relay does not know yet: which track it belongs to,
+     * from what the peer negotiated (simulcast layers are announced by rid, RFC 8852, not by
+     * SSRC). Returns the track index, {@code -2 - index} for that track's retransmissions
+     * (repaired rid), or -1 when it cannot tell. Called once per new SSRC, not per packet.
+     */
+    default int identify(io.cascade.distribution.rtp.RtpPacket packet) {
+        return -1;
+    }
+
+    /** A cap on what this subscriber may be sent, kbps, or 0 for none (it bounds the layer choice). */
+    default int downlinkCapKbps() {
+        return 0;
+    }
 }

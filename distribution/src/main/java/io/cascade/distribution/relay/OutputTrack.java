@@ -19,6 +19,9 @@ final class OutputTrack {
     private int tsDelta;
     private boolean started;
     private boolean rebase;
+    /** After a rebase: the first sequence number of the new source (older ones are not resendable). */
+    private int rebasedAt;
+    private boolean rebased;
     int lastOutSeq;
     int lastOutTs;
     long lastOutMs;
@@ -52,6 +55,8 @@ final class OutputTrack {
             seqDelta = RtpSequence.add(RtpSequence.next(lastOutSeq), -inSeq);
             tsDelta = lastOutTs + (int) ((nowMs - lastOutMs) * clockRate / 1000) - inTs;
             rebase = false;
+            rebased = true;
+            rebasedAt = RtpSequence.add(inSeq, seqDelta);
         }
         int outSeq = RtpSequence.add(inSeq, seqDelta);
         int outTs = inTs + tsDelta;
@@ -67,6 +72,15 @@ final class OutputTrack {
         }
         packets++;
         octets += payloadBytes;
+    }
+
+    /**
+     * Whether {@code outSeq} was sent from the current source: after a layer switch or failover
+     * the old source's packets cannot be found by the new deltas, and resending the new source's
+     * packet under an old number would corrupt the picture.
+     */
+    boolean fromCurrentSource(int outSeq) {
+        return !rebased || !RtpSequence.isNewer(rebasedAt, outSeq);
     }
 
     /** The source sequence number behind one of this output's sequence numbers. */

@@ -99,9 +99,19 @@ public final class RelayNode implements AutoCloseable {
      */
     public CompletableFuture<PublishInfo> publish(StreamName name, InetSocketAddress source, List<TrackSpec> tracks,
                                                   MediaLink link) {
+        return publish(name, source, tracks, null, link);
+    }
+
+    /**
+     * As above for a publisher that sends simulcast: {@code layers} gives each track's layer
+     * group (null: no layers). Layers announced by rid carry SSRC 0 until their first packet.
+     */
+    public CompletableFuture<PublishInfo> publish(StreamName name, InetSocketAddress source, List<TrackSpec> tracks,
+                                                  List<LayerSpec> layers, MediaLink link) {
         RelayShard shard = shardOf(name);
         List<TrackSpec> specs = List.copyOf(tracks);
-        return on(shard, () -> shard.publish(name, source, specs, link));
+        List<LayerSpec> layout = layers == null ? null : List.copyOf(layers);
+        return on(shard, () -> shard.publish(name, source, specs, layout, link));
     }
 
     /**

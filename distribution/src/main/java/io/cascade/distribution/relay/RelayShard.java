@@ -37,6 +37,10 @@ public final class RelayShard implements DatagramHandler {
     final IntObjectHashMap<Subscriber> byOutputSsrc = new IntObjectHashMap<>();
     final IntObjectHashMap<RelayStream> streamOfSubscriber = new IntObjectHashMap<>();
     private final Map<StreamName, RelayStream> streams = new HashMap<>();
+    /** Streams by their secured publisher, to place packets with SSRCs not announced (simulcast by rid). */
+    private final Map<MediaLink, RelayStream> byLink = new java.util.IdentityHashMap<>();
+    /** How often subscribers' simulcast layers are chosen again. */
+    static final long LAYER_CHOICE_MS = 500;
     /** Subscribers by destination: any RTCP from that address keeps them alive, in O(1) per compound. */
     private final Map<InetSocketAddress, List<Subscriber>> byDestination = new HashMap<>();
     private final SplittableRandom random;
@@ -77,7 +81,7 @@ public final class RelayShard implements DatagramHandler {
             if (rtcp) {
                 feedback.onRtcp(datagram, sender, now);
             } else {
-                forwarder.onRtp(datagram, sender, now);
+                forwarder.onRtp(datagram, sender, link, now);
             }
         } catch (RuntimeException e) {
             if (counters.errors++ % 1000 == 0) {
@@ -93,6 +97,15 @@ public final class RelayShard implements DatagramHandler {
     }
 
     PublishInfo publish(StreamName name, InetSocketAddress source, List<TrackSpec> specs, MediaLink link) {
+        return publish(name, source, specs, null, link);
+    }
+
+    /**
+     * {@code layers}: per track its simulcast place (null: none). A layer announced by rid has
+     * SSRC 0 in its spec until its first packet names it ({@link #learnSsrc}).
+     */
+    PublishInfo publish(StreamName name, InetSocketAddress source, List<TrackSpec> specs, List<LayerSpec> layers,
+                        MediaLink link) {
         long now = clock.millis();
         RelayStream stream = streams.get(name);
         checkSsrcsFree(specs, stream);
@@ -102,16 +115,20 @@ public final class RelayShard implements DatagramHandler {
                 tracks[i] = new StreamTrack(i, specs.get(i), config);
             }
             stream = new RelayStream(name, nonZeroSsrc(), source, tracks);
+            stream.layout(layers);
             streams.put(name, stream);
         } else {
             switchSource(stream, source, specs, now);
         }
+        if (stream.sourceLink != null && stream.sourceLink != link) {
+            byLink.remove(stream.sourceLink);
+        }
         stream.sourceLink = link;
+        if (link != null) {
+            byLink.put(link, stream);
+        }
         for (TrackSpec t : specs) {
-            bySourceSsrc.put(t.ssrc(), stream);
-            if (t.hasRtx()) {
-                bySourceSsrc.put(t.rtxSsrc(), stream);
-            }
+            register(t, stream);
         }
         return new PublishInfo(name, socket.localAddress());
     }
@@ -134,8 +151,50 @@ public final class RelayShard implements DatagramHandler {
         }
     }
 
+    private void register(TrackSpec t, RelayStream stream) {
+        if (t.ssrc() != 0) {
+            bySourceSsrc.put(t.ssrc(), stream);
+        }
+        if (t.hasRtx() && t.rtxSsrc() != 0) {
+            bySourceSsrc.put(t.rtxSsrc(), stream);
+        }
+    }
+
+    /**
+     * A packet from a secured publisher with an SSRC not seen yet: its link names the track (a
+     * simulcast layer by rid), and the SSRC is bound to it from now on. Once per new SSRC.
+     *
+     * @return the stream, or null when the packet cannot be placed
+     */
+    RelayStream learnSsrc(io.cascade.distribution.rtp.RtpPacket packet, MediaLink link) {
+        RelayStream stream = byLink.get(link);
+        int code = stream == null ? -1 : link.identify(packet);
+        if (code == -1) {
+            return null;
+        }
+        boolean rtx = code < -1;
+        int index = rtx ? -2 - code : code;
+        if (index >= stream.tracks.length) {
+            return null;
+        }
+        StreamTrack t = stream.tracks[index];
+        TrackSpec s = t.spec;
+        int ssrc = packet.ssrc();
+        if ((rtx ? s.rtxSsrc() : s.ssrc()) != 0 || bySourceSsrc.containsKey(ssrc)) {
+            return null; // that track already has its SSRC
+        }
+        t.spec = rtx ? s.withRtx(ssrc, s.rtxPayloadType())
+                : new TrackSpec(s.kind(), ssrc, s.payloadType(), s.clockRate(), s.rtxSsrc(), s.rtxPayloadType(), s.nack());
+        bySourceSsrc.put(ssrc, stream);
+        counters.ssrcsLearned++;
+        return stream;
+    }
+
     private void checkSsrcsFree(List<TrackSpec> specs, RelayStream replacing) {
         for (TrackSpec t : specs) {
+            if (t.ssrc() == 0) {
+                continue;
+            }
             RelayStream owner = bySourceSsrc.get(t.ssrc());
             if (owner != null && owner != replacing) {
                 throw new IllegalArgumentException("SSRC " + Integer.toUnsignedString(t.ssrc()) + " is already published as " + owner.name);
@@ -145,8 +204,10 @@ public final class RelayShard implements DatagramHandler {
 
     private void unregisterSource(RelayStream stream) {
         for (StreamTrack t : stream.tracks) {
-            bySourceSsrc.remove(t.spec.ssrc());
-            if (t.spec.hasRtx()) {
+            if (t.spec.ssrc() != 0 && bySourceSsrc.get(t.spec.ssrc()) == stream) {
+                bySourceSsrc.remove(t.spec.ssrc());
+            }
+            if (t.spec.hasRtx() && t.spec.rtxSsrc() != 0 && bySourceSsrc.get(t.spec.rtxSsrc()) == stream) {
                 bySourceSsrc.remove(t.spec.rtxSsrc());
             }
         }
@@ -173,12 +234,24 @@ public final class RelayShard implements DatagramHandler {
         List<TrackSpec> specs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             TrackSpec src = stream.tracks[i].spec;
+            if (stream.group[i] != i) { // a higher simulcast layer: the group's output carries it
+                outputs[i] = outputs[stream.group[i]];
+                specs.add(specs.get(stream.group[i]));
+                continue;
+            }
             int rtxSsrc = rtx[i] >= 0 ? chosenSsrc(link == null ? 0 : link.rtxSsrc(i)) : 0;
             int ssrc = chosenSsrc(link == null ? 0 : link.ssrc(i));
             outputs[i] = new OutputTrack(ssrc, rtxSsrc, src.clockRate(), random.nextInt(1 << 16), random.nextInt());
             specs.add(new TrackSpec(src.kind(), outputs[i].ssrc, src.payloadType(), src.clockRate(), rtxSsrc, rtx[i], true));
         }
         Subscriber s = new Subscriber(index | (++nextSubscriber << 8), destination, rtx, outputs, now, link);
+        for (int g = 0; g < n; g++) {
+            if (stream.layersOf[g] != null) {
+                s.current[g] = -1; // nothing until the chosen layer's next keyframe
+                int[] layers = stream.layersOf[g];
+                s.target[g] = layers[layers.length - 1];
+            }
+        }
         for (OutputTrack o : outputs) {
             byOutputSsrc.put(o.ssrc, s);
             streamOfSubscriber.put(o.ssrc, stream);
@@ -233,6 +306,9 @@ public final class RelayShard implements DatagramHandler {
         }
         stream.subscribers = new Subscriber[0];
         unregisterSource(stream);
+        if (stream.sourceLink != null) {
+            byLink.remove(stream.sourceLink, stream);
+        }
         for (StreamTrack t : stream.tracks) {
             t.cache.clear();
         }
@@ -340,6 +416,10 @@ public final class RelayShard implements DatagramHandler {
                 }
             }
             checkSilence(stream, nowMs);
+            if (stream.layered && nowMs >= stream.nextLayerChoiceMs) {
+                stream.nextLayerChoiceMs = nowMs + LAYER_CHOICE_MS;
+                chooseLayers(stream, nowMs);
+            }
             if (reportsDue) {
                 reports.sendReceiverReport(stream, nowMs);
                 reports.sendSenderReports(stream, nowMs);
@@ -347,6 +427,38 @@ public final class RelayShard implements DatagramHandler {
             }
         }
         socket.flush();
+    }
+
+    /**
+     * Per subscriber and layered group: the layer its estimate affords now. A new choice becomes
+     * the target, and the target layer is asked for a keyframe (PLI), at which the forwarder
+     * switches (RFC 8853 §5.3 leaves the selection to the SFU).
+     */
+    private void chooseLayers(RelayStream stream, long nowMs) {
+        stream.measure(nowMs);
+        for (int g = 0; g < stream.tracks.length; g++) {
+            int[] layers = stream.layersOf[g];
+            if (layers == null) {
+                continue;
+            }
+            int[] kbps = new int[layers.length];
+            long[] last = new long[layers.length];
+            for (int i = 0; i < layers.length; i++) {
+                kbps[i] = stream.kbps[layers[i]];
+                last[i] = stream.tracks[layers[i]].lastPacketMs;
+            }
+            for (Subscriber s : stream.subscribers) {
+                int cap = s.link == null ? 0 : s.link.downlinkCapKbps();
+                int choice = LayerSelector.choose(kbps, last, s.estimate.kbps(cap), nowMs);
+                if (choice >= 0 && layers[choice] != s.target[g]) {
+                    s.target[g] = layers[choice];
+                    counters.layerSwitches++;
+                }
+                if (s.target[g] != s.current[g]) {
+                    requestKeyframe(stream, s.target[g], nowMs);
+                }
+            }
+        }
     }
 
     private void checkSilence(RelayStream stream, long nowMs) {

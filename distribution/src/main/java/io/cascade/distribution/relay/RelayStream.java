@@ -19,12 +19,65 @@ final class RelayStream {
     StreamTrack[] tracks;
     Subscriber[] subscribers = new Subscriber[0];
     boolean silent;
+    /**
+     * Simulcast (RFC 8853): per track its layer group (the index of the group's first track) and
+     * layer; {@code layersOf[g]} lists group {@code g}'s tracks lowest first (null unless g leads
+     * a group of several layers). Without simulcast every track is its own group.
+     */
+    int[] group;
+    KeyframeFormat[] keyframes;
+    int[][] layersOf;
+    boolean layered;
+    /** Measured bitrate per track, kbps, and the byte counts at the last measurement. */
+    int[] kbps;
+    private long[] bytesMark;
+    private long measuredMs;
+    long nextLayerChoiceMs;
 
     RelayStream(StreamName name, int relaySsrc, InetSocketAddress source, StreamTrack[] tracks) {
         this.name = name;
         this.relaySsrc = relaySsrc;
         this.source = source;
         this.tracks = tracks;
+        layout(null);
+    }
+
+    /** Sets the tracks' simulcast layout; null: no layers. */
+    void layout(java.util.List<LayerSpec> layers) {
+        int n = tracks.length;
+        group = new int[n];
+        keyframes = new KeyframeFormat[n];
+        layersOf = new int[n][];
+        kbps = new int[n];
+        bytesMark = new long[n];
+        layered = false;
+        java.util.Map<Integer, java.util.List<int[]>> members = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            LayerSpec l = layers == null ? LayerSpec.single(i) : layers.get(i);
+            group[i] = l.group();
+            keyframes[i] = l.keyframes();
+            members.computeIfAbsent(l.group(), g -> new java.util.ArrayList<>()).add(new int[] {l.layer(), i});
+        }
+        members.forEach((g, list) -> {
+            if (list.size() > 1) {
+                list.sort(java.util.Comparator.comparingInt(a -> a[0]));
+                layersOf[g] = list.stream().mapToInt(a -> a[1]).toArray();
+                layered = true;
+            }
+        });
+    }
+
+    /** Per-track bitrate over the time since the last call (timer path). */
+    void measure(long nowMs) {
+        long elapsed = nowMs - measuredMs;
+        if (elapsed <= 0) {
+            return;
+        }
+        for (StreamTrack t : tracks) {
+            kbps[t.index] = (int) ((t.bytes - bytesMark[t.index]) * 8 / elapsed);
+            bytesMark[t.index] = t.bytes;
+        }
+        measuredMs = nowMs;
     }
 
     /** Whether an RTP packet from {@code sender} may feed this stream (port 0 registered = any port). */

@@ -76,8 +76,9 @@ final class Reports {
     void sendSenderReports(RelayStream stream, long nowMs) {
         for (Subscriber s : stream.subscribers) {
             List<RtcpPacket> srs = new ArrayList<>(s.outputs.length);
-            for (OutputTrack o : s.outputs) {
-                if (o.started()) {
+            for (int i = 0; i < s.outputs.length; i++) {
+                OutputTrack o = s.outputs[i];
+                if (o.started() && stream.group[i] == i) { // layers of a group share their output
                     int rtpNow = o.lastOutTs + (int) ((nowMs - o.lastOutMs) * o.clockRate / 1000);
                     srs.add(new SenderReport(o.ssrc, ntp(nowMs), rtpNow, (int) o.packets, (int) o.octets, List.of()));
                 }

@@ -20,6 +20,10 @@ final class ShardCounters {
     long errors;
     long secureDropped;
     long paddingProbes;
+    /** SSRCs bound to simulcast layers from their rid (not in the snapshot yet). */
+    long ssrcsLearned;
+    /** Subscribers' layer targets changed. */
+    long layerSwitches;
 
     RelayCounters snapshot() {
         return new RelayCounters(rtpIn, rtcpIn, forwarded, notRtp, malformedRtp, malformedRtcp, unknownSsrc,

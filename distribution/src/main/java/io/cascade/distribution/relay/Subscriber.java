@@ -20,6 +20,13 @@ final class Subscriber {
     long created;
     /** Latest fraction lost the subscriber reported (RR), per mille. */
     int reportedLossPerMille;
+    /**
+     * Simulcast, per group leader index: the layer track forwarded now (-1: none yet) and the
+     * one to switch to at its next keyframe. For a track that is not layered both are its index.
+     */
+    final int[] current;
+    final int[] target;
+    final DownlinkEstimate estimate = new DownlinkEstimate();
 
     Subscriber(long id, InetSocketAddress destination, int[] rtxPayloadTypes, OutputTrack[] outputs, long nowMs, MediaLink link) {
         this.id = id;
@@ -34,6 +41,20 @@ final class Subscriber {
         this.link = link;
         this.lastRtcpMs = nowMs;
         this.created = nowMs;
+        this.current = new int[outputs.length];
+        this.target = new int[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            current[i] = i;
+            target[i] = i;
+        }
+    }
+
+    /** Starts following layer track {@code track} of {@code group}: its output rebases (OutputTrack). */
+    void switchLayer(int group, int track) {
+        if (current[group] >= 0) {
+            outputs[group].sourceChanged();
+        }
+        current[group] = track;
     }
 
     /** The output track with this SSRC (media or RTX), or null. */
@@ -46,10 +67,11 @@ final class Subscriber {
         return null;
     }
 
+    /** The track an output carries now: for a layered output, the layer it follows. */
     int trackIndexOf(OutputTrack o) {
         for (int i = 0; i < outputs.length; i++) {
             if (outputs[i] == o) {
-                return i;
+                return current[i] >= 0 ? current[i] : i;
             }
         }
         return -1;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.distribution.webrtc;
 
+import io.cascade.distribution.relay.KeyframeFormat;
+import io.cascade.distribution.relay.LayerSpec;
 import io.cascade.distribution.relay.MediaKind;
 import io.cascade.distribution.relay.TrackSpec;
 import io.cascade.distribution.sdp.Candidate;
@@ -23,8 +25,10 @@ import io.cascade.distribution.sdp.TrickleFragment;
 import io.cascade.distribution.sdp.TrickleFragmentParser;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,9 +48,28 @@ final class OfferMapper {
     /** One track a publisher sends: its relay spec and the codec it negotiated. */
     record PublishedTrack(MediaKind kind, Codec codec, TrackSpec spec) {}
 
-    record PublishTracks(List<PublishedTrack> tracks) {
+    /**
+     * A publisher's relay tracks; with simulcast, one track per layer ({@code layers}, else
+     * null), {@code rids} naming each layer track's index and the extension ids that carry rids.
+     */
+    record PublishTracks(List<PublishedTrack> tracks, List<LayerSpec> layers, Map<String, Integer> rids,
+                         int ridExtensionId, int repairedRidExtensionId) {
+        PublishTracks(List<PublishedTrack> tracks) {
+            this(tracks, null, Map.of(), -1, -1);
+        }
+
         List<TrackSpec> specs() {
             return tracks.stream().map(PublishedTrack::spec).toList();
+        }
+
+        /** The group (first layer's index) of track {@code i}. */
+        int groupOf(int i) {
+            return layers == null ? i : layers.get(i).group();
+        }
+
+        /** The publisher's SSRC that feedback (transport-cc) names: the first one it announced. */
+        int firstKnownSsrc() {
+            return tracks.stream().mapToInt(t -> t.spec().ssrc()).filter(s -> s != 0).findFirst().orElse(0);
         }
     }
 
@@ -79,6 +102,18 @@ final class OfferMapper {
             candidates.add(Candidate.host(Integer.toString(++n), "UDP", priority, host, port));
         }
         return new LocalEndpoint(creds.ufrag(), creds.pwd(), fingerprint, candidates, "cascade", "cascade");
+    }
+
+    /** As {@link #publishCapabilities()}, plus the rid extensions (RFC 8852) when the offer sends simulcast. */
+    MediaCapabilities publishCapabilities(SessionDescription offer) {
+        MediaCapabilities base = publishCapabilities();
+        if (offer.media().stream().noneMatch(m -> m.simulcast().isPresent())) {
+            return base;
+        }
+        Set<String> video = new java.util.HashSet<>(base.videoExtensions());
+        video.add(ExtMap.SDES_RTP_STREAM_ID);
+        video.add(ExtMap.SDES_REPAIRED_RTP_STREAM_ID);
+        return new MediaCapabilities(base.codecs(), base.rtx(), base.audioExtensions(), video);
     }
 
     /** What a publisher may send: the configured codecs, with RTX, and the mid and transport-cc extensions. */
@@ -114,6 +149,32 @@ final class OfferMapper {
         return new MediaCapabilities(codecs, true, Set.of(), Set.of());
     }
 
+    /**
+     * The tracks of a stream registered for playback without a WHIP session: relay track {@code i}
+     * carries {@code codecs.get(i)}, which must be one we can offer and of the track's kind.
+     */
+    static PublishTracks registeredTracks(List<TrackSpec> specs, List<Codec> codecs) {
+        if (specs.isEmpty() || specs.size() != codecs.size()) {
+            throw new IllegalArgumentException("one codec per track: " + specs.size() + " tracks, " + codecs.size() + " codecs");
+        }
+        List<PublishedTrack> tracks = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            Codec codec = codecs.get(i);
+            CodecCapability capability;
+            try {
+                capability = capabilityOf(codec);
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException("track " + i + ": cannot offer " + codec.name() + " to WHEP viewers");
+            }
+            MediaKind kind = capability.kind() == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO;
+            if (kind != specs.get(i).kind()) {
+                throw new IllegalArgumentException("track " + i + " is " + specs.get(i).kind() + " but " + codec.name() + " is " + kind);
+            }
+            tracks.add(new PublishedTrack(kind, codec, specs.get(i)));
+        }
+        return new PublishTracks(List.copyOf(tracks));
+    }
+
     private static CodecCapability capabilityOf(Codec c) {
         if (c.is("H264")) {
             return CodecCapability.h264(c.parameter("profile-level-id").orElse("42e01f").toLowerCase(Locale.ROOT));
@@ -144,12 +205,22 @@ final class OfferMapper {
      */
     PublishTracks publishTracks(Negotiation negotiation) throws WebRtcException {
         List<PublishedTrack> tracks = new ArrayList<>();
+        List<LayerSpec> layers = new ArrayList<>();
+        Map<String, Integer> rids = new HashMap<>();
+        int ridId = -1;
+        int repairedId = -1;
         for (NegotiatedMedia m : negotiation.media()) {
             if (!m.direction().receives()) {
                 continue;
             }
             if (m.isSimulcast()) {
-                throw new WebRtcException(406, "mid " + m.mid() + ": simulcast publishing (rid) is not supported on WHIP yet");
+                if (!rids.isEmpty()) {
+                    throw new WebRtcException(406, "mid " + m.mid() + ": one simulcast section per session");
+                }
+                ridId = m.extensionId(ExtMap.SDES_RTP_STREAM_ID).orElse(-1);
+                repairedId = m.extensionId(ExtMap.SDES_REPAIRED_RTP_STREAM_ID).orElse(-1);
+                addLayers(m, tracks, layers, rids);
+                continue;
             }
             Optional<SsrcGroup> fid = m.remoteSsrcGroups().stream().filter(g -> g.semantics().equals(SsrcGroup.FID)).findFirst();
             long ssrc = fid.map(g -> g.ssrcs().getFirst()).orElse(m.remoteSsrcs().isEmpty() ? -1L : m.remoteSsrcs().getFirst());
@@ -163,12 +234,33 @@ final class OfferMapper {
             if (fid.isPresent() && fid.get().ssrcs().size() > 1 && codec.rtxPayloadType().isPresent()) {
                 spec = spec.withRtx(fid.get().ssrcs().get(1).intValue(), codec.rtxPayloadType().get());
             }
+            layers.add(LayerSpec.single(tracks.size()));
             tracks.add(new PublishedTrack(kind, codec.codec(), spec));
         }
         if (tracks.isEmpty()) {
             throw new WebRtcException(406, "the offer sends nothing: a WHIP offer has sendonly sections");
         }
-        return new PublishTracks(tracks);
+        return rids.isEmpty() ? new PublishTracks(tracks) : new PublishTracks(tracks, layers, rids, ridId, repairedId);
+    }
+
+    /**
+     * RFC 8853 simulcast by rid: one relay track per layer, with SSRC 0 until the first packet
+     * that names its rid (RFC 8852 §3.1), its RTX by repaired rid (§3.2). Layers are ranked in
+     * the offer's order, the first the lowest, which is how our meeting page sends them (q, h,
+     * f); the rid names carry no resolution, and {@code a=rid} restrictions are optional.
+     */
+    private static void addLayers(NegotiatedMedia m, List<PublishedTrack> tracks, List<LayerSpec> layers,
+                                  Map<String, Integer> rids) {
+        NegotiatedCodec codec = m.preferredCodec();
+        int rtxPt = codec.rtxPayloadType().orElse(-1);
+        int group = tracks.size();
+        KeyframeFormat keyframes = KeyframeFormat.of(codec.codec().name());
+        for (int layer = 0; layer < m.remoteRids().size(); layer++) {
+            TrackSpec spec = new TrackSpec(MediaKind.VIDEO, 0, codec.payloadType(), codec.codec().clockRate(), 0, rtxPt, true);
+            rids.put(m.remoteRids().get(layer), tracks.size());
+            layers.add(new LayerSpec(group, layer, keyframes));
+            tracks.add(new PublishedTrack(MediaKind.VIDEO, codec.codec(), spec));
+        }
     }
 
     /** Matches each relay track to an accepted section of its kind that we send on. */
@@ -184,6 +276,14 @@ final class OfferMapper {
             PublishedTrack t = source.tracks().get(i);
             pts[i] = -1;
             rtxPts[i] = -1;
+            int group = source.groupOf(i);
+            if (group != i) { // a higher simulcast layer: sent in its group's section, as its group
+                pts[i] = pts[group];
+                rtxPts[i] = rtxPts[group];
+                ssrcs[i] = ssrcs[group];
+                rtxSsrcs[i] = rtxSsrcs[group];
+                continue;
+            }
             for (NegotiatedMedia m : free) {
                 MediaKind kind = m.kind() == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO;
                 if (kind == t.kind() && m.localSsrc().isPresent()) {

@@ -12,6 +12,7 @@ import io.cascade.distribution.dtls.DtlsSession;
 import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.relay.TrackSpec;
+import io.cascade.distribution.sdp.Codec;
 import io.cascade.distribution.sdp.DtlsRole;
 import io.cascade.distribution.sdp.ExtMap;
 import io.cascade.distribution.sdp.Fingerprint;
@@ -71,6 +72,8 @@ public final class WebRtcGateway implements AutoCloseable {
     private final Map<String, WebRtcSession> sessions = new ConcurrentHashMap<>();
     /** Streams published through WHIP here: their codecs (for WHEP answers) and their session. */
     private final Map<StreamName, PublishedStream> published = new ConcurrentHashMap<>();
+    /** Streams that reach the relay as plain RTP, registered for WHEP with their codecs ({@link #registerStream}). */
+    private final Map<StreamName, OfferMapper.PublishTracks> registered = new ConcurrentHashMap<>();
     private volatile Map<UdpSocket, WebRtcPort> ports = Map.of();
 
     public WebRtcGateway(RelayNode relay, WebRtcSettings settings, DtlsCertificate certificate, InstantSource clock,
@@ -110,7 +113,7 @@ public final class WebRtcGateway implements AutoCloseable {
         }
         WebRtcPort port = portOf(stream);
         OfferMapper.Credentials creds = mapper.credentials();
-        Negotiation negotiation = mapper.answer(offer, mapper.publishCapabilities(), local(creds, port));
+        Negotiation negotiation = mapper.answer(offer, mapper.publishCapabilities(offer), local(creds, port));
         OfferMapper.PublishTracks tracks = mapper.publishTracks(negotiation);
         Optional<Integer> twccId = negotiation.media().stream().map(m -> m.extensionId(ExtMap.TRANSPORT_WIDE_CC))
                 .flatMap(Optional::stream).findFirst();
@@ -118,9 +121,12 @@ public final class WebRtcGateway implements AutoCloseable {
                 new int[0], new int[0], new int[0], session -> twccId.ifPresent(id -> {
                     session.twccExtensionId = id;
                     session.feedbackSenderSsrc = random.nextInt() | 1;
-                    session.feedbackMediaSsrc = tracks.tracks().getFirst().spec().ssrc();
+                    session.feedbackMediaSsrc = tracks.firstKnownSsrc();
                     session.twcc = new TransportCcReceiver();
                 }));
+        if (!tracks.rids().isEmpty()) {
+            s.simulcast(tracks.rids(), tracks.ridExtensionId(), tracks.repairedRidExtensionId());
+        }
         PublishedStream entry = new PublishedStream(s, tracks);
         if (current == null ? published.putIfAbsent(stream, entry) != null : !published.replace(stream, current, entry)) {
             close(s.id(), "lost a race with another publisher");
@@ -136,17 +142,46 @@ public final class WebRtcGateway implements AutoCloseable {
      */
     public Answer play(StreamName stream, String offerSdp) throws WebRtcException {
         SessionDescription offer = parse(offerSdp);
-        PublishedStream source = published.get(stream);
-        if (source == null || source.session().state() == WebRtcSession.State.CLOSED) {
+        OfferMapper.PublishTracks source = playable(stream);
+        if (source == null) {
             throw refused(404, "stream " + stream + " is not live here");
         }
         WebRtcPort port = portOf(stream);
         OfferMapper.Credentials creds = mapper.credentials();
-        Negotiation negotiation = mapper.answer(offer, mapper.playCapabilities(source.tracks()), local(creds, port));
-        OfferMapper.PlayTracks play = mapper.playTracks(negotiation, source.tracks());
+        Negotiation negotiation = mapper.answer(offer, mapper.playCapabilities(source), local(creds, port));
+        OfferMapper.PlayTracks play = mapper.playTracks(negotiation, source);
         WebRtcSession s = open(WebRtcSession.Kind.PLAY, stream, creds, negotiation, port,
                 play.payloadTypes(), play.ssrcs(), play.rtxSsrcs(), session -> session.rtxPayloadTypes = play.rtxPayloadTypes());
         return new Answer(s, negotiation.answerText(), etag(s));
+    }
+
+    /**
+     * Makes a stream that reaches this relay as plain RTP (published with {@link RelayNode#publish},
+     * as the broadcast path pushes renditions into edges) playable over WHEP, which otherwise
+     * serves only streams a WHIP session publishes here. {@code codecs.get(i)} is what relay track
+     * {@code tracks.get(i)} carries (H264, VP8 or opus, as an SDP codec), in the relay's track order;
+     * viewers are offered exactly these. A live WHIP publisher of the same name takes precedence; a
+     * second call replaces the first. Publishing the RTP itself stays the caller's business.
+     *
+     * @throws IllegalArgumentException sizes differ, a codec's kind is not its track's, or a codec
+     *     we cannot offer
+     */
+    public void registerStream(StreamName stream, List<TrackSpec> tracks, List<Codec> codecs) {
+        registered.put(stream, OfferMapper.registeredTracks(tracks, codecs));
+    }
+
+    /** Undoes {@link #registerStream}: new WHEP offers get 404; sessions playing go on. */
+    public boolean unregisterStream(StreamName stream) {
+        return registered.remove(stream) != null;
+    }
+
+    /** What a WHEP viewer of {@code stream} is offered: its live WHIP publisher's tracks, else a registration. */
+    private OfferMapper.PublishTracks playable(StreamName stream) {
+        PublishedStream p = published.get(stream);
+        if (p != null && p.session().state() != WebRtcSession.State.CLOSED) {
+            return p.tracks();
+        }
+        return registered.get(stream);
     }
 
     /**
@@ -162,6 +197,17 @@ public final class WebRtcGateway implements AutoCloseable {
             throw refused(412, "If-Match does not name this session's ICE session");
         }
         mapper.checkTrickle(fragment, s.ice.remoteUfrag());
+    }
+
+    /**
+     * Caps what a playing session may be sent, in kbps (0: no cap): the subscriber's bandwidth
+     * estimate never exceeds it, so its simulcast layer follows (docs/signaling.md, "Rooms").
+     */
+    public void limitDownlink(String sessionId, int kbps) {
+        WebRtcSession s = sessions.get(sessionId);
+        if (s != null && s.kind == WebRtcSession.Kind.PLAY) {
+            s.port.socket.executor().execute(() -> s.downlinkCapKbps = kbps);
+        }
     }
 
     /** DELETE: ends a session; false if there was none. */
@@ -266,7 +312,8 @@ public final class WebRtcGateway implements AutoCloseable {
         counters.sessionsSecured.increment();
         if (s.kind == WebRtcSession.Kind.PUBLISH) {
             PublishedStream p = published.get(s.stream);
-            relay.publish(s.stream, s.remote, p.tracks().specs(), s).whenComplete((info, e) -> afterRelay(s, e));
+            relay.publish(s.stream, s.remote, p.tracks().specs(), p.tracks().layers(), s)
+                    .whenComplete((info, e) -> afterRelay(s, e));
         } else {
             relay.subscribe(s.stream, s.remote, s.rtxPayloadTypes, s).whenComplete((sub, e) -> {
                 if (sub != null) {
@@ -298,7 +345,7 @@ public final class WebRtcGateway implements AutoCloseable {
         }
         if (s.state == WebRtcSession.State.SECURE && s.kind == WebRtcSession.Kind.PUBLISH) {
             PublishedStream p = published.get(s.stream);
-            relay.publish(s.stream, s.remote, p.tracks().specs(), s);
+            relay.publish(s.stream, s.remote, p.tracks().specs(), p.tracks().layers(), s);
         }
     }
 

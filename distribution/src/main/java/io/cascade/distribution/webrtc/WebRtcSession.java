@@ -43,6 +43,8 @@ public final class WebRtcSession implements MediaLink {
     final int[] rtxSsrcs;
     /** Per relay track: the RTX payload type the viewer negotiated, or -1 (PLAY). */
     int[] rtxPayloadTypes;
+    /** The downlink cap a room member reported (PLAY), kbps, 0 for none; shard thread. */
+    int downlinkCapKbps;
     /** The relay subscription id once subscribed (PLAY). */
     volatile long subscriberId = -1;
     InetSocketAddress remote;
@@ -63,6 +65,11 @@ public final class WebRtcSession implements MediaLink {
     long authenticatedIn;
     long authenticatedSeen;
     long lastAuthenticatedMs;
+    /** Simulcast publisher: relay track index per rid, and the extension ids carrying rids (RFC 8852). */
+    private String[] rids = new String[0];
+    private int[] ridTracks = new int[0];
+    private int ridExtensionId = -1;
+    private int repairedRidExtensionId = -1;
     /** Packets this session's SRTP refused, by direction. */
     long inboundDropped;
     long outboundDropped;
@@ -124,7 +131,59 @@ public final class WebRtcSession implements MediaLink {
         this.receiver = null;
     }
 
+    /** Before the session is shared: the rids of a simulcast publisher and their relay tracks. */
+    void simulcast(java.util.Map<String, Integer> tracksByRid, int ridExtensionId, int repairedRidExtensionId) {
+        this.rids = tracksByRid.keySet().toArray(new String[0]);
+        this.ridTracks = new int[rids.length];
+        for (int i = 0; i < rids.length; i++) {
+            ridTracks[i] = tracksByRid.get(rids[i]);
+        }
+        this.ridExtensionId = ridExtensionId;
+        this.repairedRidExtensionId = repairedRidExtensionId;
+    }
+
     // ---- MediaLink (shard thread)
+
+    /** RFC 8852 §3: the RtpStreamId (or RepairedRtpStreamId) element names the layer of a new SSRC. */
+    @Override
+    public int identify(io.cascade.distribution.rtp.RtpPacket packet) {
+        int track = ridTrack(packet, ridExtensionId);
+        if (track >= 0) {
+            return track;
+        }
+        track = ridTrack(packet, repairedRidExtensionId);
+        return track >= 0 ? -2 - track : -1;
+    }
+
+    private int ridTrack(io.cascade.distribution.rtp.RtpPacket packet, int extensionId) {
+        if (extensionId < 1) {
+            return -1;
+        }
+        int at = packet.extensionOffset(extensionId);
+        int length = packet.extensionLength(extensionId);
+        if (at < 0) {
+            return -1;
+        }
+        ByteBuf buf = packet.buffer();
+        for (int r = 0; r < rids.length; r++) {
+            String rid = rids[r];
+            if (rid.length() == length) {
+                int i = 0;
+                while (i < length && buf.getByte(at + i) == rid.charAt(i)) {
+                    i++;
+                }
+                if (i == length) {
+                    return ridTracks[r];
+                }
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public int downlinkCapKbps() {
+        return downlinkCapKbps;
+    }
 
     @Override
     public int tailroom() {

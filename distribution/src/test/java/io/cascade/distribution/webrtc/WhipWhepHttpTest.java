@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cascade.distribution.relay.RelayCounters;
 import io.cascade.local.junit.Await;
+import io.cascade.distribution.sdp.ExtMap;
 import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -127,11 +128,13 @@ class WhipWhepHttpTest {
     }
 
     @Test
-    void aSimulcastOfferIsRefusedWithAReason() throws Exception {
+    void aSimulcastOfferByRidIsAcceptedWithItsLayers() throws Exception {
+        // rid-only simulcast (RFC 8853) used to be refused with 406; layers now become relay tracks
+        // whose SSRCs are learned from the RtpStreamId extension of their first packets (RFC 8852)
         try (InputStream in = WhipWhepHttpTest.class.getResourceAsStream("/io/cascade/distribution/sdp/chrome-whip-sendonly.sdp")) {
             HttpResponse<String> r = post("/whip/simul", "application/sdp", "Bearer dev", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            assertThat(r.statusCode()).isEqualTo(406);
-            assertThat(r.body()).contains("a=ssrc");
+            assertThat(r.statusCode()).isEqualTo(201);
+            assertThat(r.body()).contains("a=simulcast:recv").contains("a=rid:").contains(ExtMap.SDES_RTP_STREAM_ID);
         }
     }
 

@@ -7,7 +7,9 @@ import io.cascade.conferencing.signaling.Connection;
 import io.cascade.conferencing.signaling.DirectoryLocator;
 import io.cascade.conferencing.signaling.HttpNodeLink;
 import io.cascade.conferencing.signaling.NodeLinkReceiver;
+import io.cascade.conferencing.signaling.MeshThreshold;
 import io.cascade.conferencing.signaling.PublishingCallEvents;
+import io.cascade.conferencing.signaling.PublishingRoomEvents;
 import io.cascade.conferencing.signaling.SignalingLoop;
 import io.cascade.conferencing.signaling.SignalingNode;
 import io.cascade.conferencing.signaling.SignalingSettings;
@@ -47,6 +49,9 @@ public class ConferencingService {
     @Inject
     PlatformServices platform;
 
+    @Inject
+    WebRtcService webrtc;
+
     private SignalingLoop loop;
     private HttpNodeLink link;
     /** Connections by WebSocket connection id; touched only on the loop thread. */
@@ -66,8 +71,11 @@ public class ConferencingService {
         link = new HttpNodeLink(node, signaling.clusterToken(), HttpNodeLink.fromDirectory(platform.directory()));
         var signalingNode = new SignalingNode(settings, InstantSource.system(), InMemoryUserService.seeded(), auth,
                 new DirectoryLocator(platform.directory(), node), link,
-                new PublishingCallEvents(platform.events(), node, InstantSource.system()));
+                new PublishingCallEvents(platform.events(), node, InstantSource.system()),
+                new PublishingRoomEvents(platform.events(), node, InstantSource.system()), MeshThreshold.DEFAULT);
         loop = new SignalingLoop(signalingNode, "signaling", signaling.tick());
+        SignalingLoop rooms = loop;
+        signalingNode.sfu(new RoomSfu(webrtc), work -> rooms.run(n -> work.run()));
         NodeLinkReceiver receiver = new NodeLinkReceiver(signaling.clusterToken(), loop);
         router.post(HttpNodeLink.PATH).handler(BodyHandler.create().setBodyLimit(NodeLinkReceiver.MAX_BODY));
         router.post(HttpNodeLink.PATH).handler(ctx -> {

@@ -50,6 +50,24 @@ public interface CascadeConfig {
 
     Turn turn();
 
+    Ingest ingest();
+
+    interface Ingest {
+        /** Run broadcast ingest (RTMP listener, input managers) in this process. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** RTMP listener ({@code rtmp://host:1935/live/{streamKey}}); 0 picks a free port. */
+        @WithDefault("1935")
+        @Min(0)
+        @Max(65535)
+        int rtmpPort();
+
+        /** The program source is failed over to the backup after this long without a frame. */
+        @WithDefault("1s")
+        Duration failoverAfter();
+    }
+
     interface Relay {
         /** Run a relay node in this process. */
         @WithDefault("true")

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.app;
+
+import io.cascade.distribution.relay.StreamName;
+import io.cascade.distribution.tap.StreamCatalog;
+import io.cascade.edge.hls.HlsBroadcast;
+import io.cascade.edge.hls.HlsBroadcasts;
+import io.cascade.edge.hls.HlsHttp;
+import io.cascade.edge.hls.HlsSettings;
+import io.cascade.edge.relay.RenditionFeed;
+import io.cascade.ingest.origin.OriginPublisher;
+import io.cascade.platform.config.CascadeConfig;
+import io.cascade.transcode.ladder.LadderConfig;
+import io.cascade.transcode.relay.TranscodeJob;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The broadcast path on this node, wired through the relay: each broadcast's program goes to the
+ * origin ({@code bcast/{id}/program}); a transcode job turns it into renditions
+ * ({@code bcast/{id}/{rendition}}); the HLS packager subscribes to every rendition and serves
+ * {@code /hls/{id}/master.m3u8}. The node's {@link StreamCatalog} tells each stage what the
+ * previous one publishes. On one machine all stages share one relay node; across machines the
+ * same stages run on their own tiers.
+ */
+@ApplicationScoped
+public class BroadcastPipeline {
+    private static final Logger LOG = Logger.getLogger(BroadcastPipeline.class);
+    private static final Pattern STREAM = Pattern.compile("bcast/([^/]+)/([^/]+)");
+
+    @Inject
+    CascadeConfig config;
+
+    @Inject
+    RelayService relay;
+
+    @Inject
+    BroadcastService broadcasts;
+
+    private final StreamCatalog catalog = new StreamCatalog();
+    private final Map<String, TranscodeJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, RenditionFeed> feeds = new ConcurrentHashMap<>();
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("pipeline-start").factory());
+    private HlsBroadcasts hls;
+    private HlsHttp hlsHttp;
+
+    void start(@Observes @Priority(3200) StartupEvent ev, Vertx vertx, Router router) {
+        hls = new HlsBroadcasts(HlsSettings.DEFAULTS, InstantSource.system());
+        hlsHttp = new HlsHttp(vertx, hls);
+        router.route("/hls/*").handler(hlsHttp::handle);
+        if (relay.node() == null) {
+            return;
+        }
+        String host = config.node().advertisedHost();
+        broadcasts.programSinks(id -> new OriginPublisher(relay.node().relay(), catalog, TranscodeJob.programOf(id), host));
+        catalog.onChange(stream -> starter.execute(() -> changed(stream, host)));
+    }
+
+    /** A stream's description changed: start what consumes it, once. */
+    private void changed(StreamName stream, String host) {
+        Matcher m = STREAM.matcher(stream.value());
+        if (!m.matches()) {
+            return;
+        }
+        String broadcast = m.group(1);
+        String name = m.group(2);
+        var formats = catalog.get(stream).orElse(null);
+        if (formats == null) {
+            return;
+        }
+        try {
+            if (name.equals("program")) {
+                boolean hasAudioConfig = formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent());
+                if (hasAudioConfig && !jobs.containsKey(broadcast)) {
+                    jobs.put(broadcast, TranscodeJob.start(relay.node().relay(), catalog, broadcast, LadderConfig.defaults(), host));
+                }
+            } else if (!feeds.containsKey(stream.value())
+                    && formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent())) {
+                HlsBroadcast b = hls.get(broadcast).orElseGet(() -> hls.open(broadcast));
+                feeds.put(stream.value(), RenditionFeed.open(relay.node().relay(), stream, formats, b, name, host));
+                LOG.infof("HLS: %s packaged as /hls/%s/%s", stream, broadcast, name);
+            }
+        } catch (Exception e) {
+            LOG.errorf(e, "pipeline: could not start the consumer of %s", stream);
+        }
+    }
+
+    public StreamCatalog catalog() {
+        return catalog;
+    }
+
+    public HlsBroadcasts hls() {
+        return hls;
+    }
+
+    @PreDestroy
+    void stop() {
+        starter.shutdownNow();
+        feeds.values().forEach(RenditionFeed::close);
+        jobs.values().forEach(TranscodeJob::close);
+        if (hlsHttp != null) {
+            hlsHttp.close();
+        }
+    }
+}
