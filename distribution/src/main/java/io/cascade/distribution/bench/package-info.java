@@ -26,7 +26,16 @@
  * generator's own batching, so it is an upper bound on what the forwarder adds. The generator
  * and the forwarder share the host's cores: on a small host, figures are indicative.
  *
+ * <p>The WHEP egress benchmark ({@code bin/cascade bench whep}, {@link
+ * io.cascade.distribution.bench.WhepBench}) measures the WebRTC side of the relay instead: one
+ * stream published as plain RTP at 2.5 Mbps, played by synthetic WHEP viewers
+ * ({@link io.cascade.distribution.bench.WhepViewer}: offer over HTTP, ICE as the controlling
+ * agent, DTLS client, SRTP, receiver reports) ramped until loss or CPU saturation; the figure is
+ * Gbps of SRTP egress per core of the relay process.
+ *
  * <p>References: recvmmsg(2), sendmmsg(2), getrusage(2), proc(5) for /proc/PID/stat and
- * /proc/net/snmp; RFC 3550 §5.1 (RTP header), RFC 3551 §6 (dynamic payload types).
+ * /proc/net/snmp; RFC 3550 §5.1 (RTP header), RFC 3551 §6 (dynamic payload types); for the WHEP
+ * viewer draft-ietf-wish-whep, RFC 8445 §7.2 (checks), RFC 7675 (consent), RFC 5764 (DTLS-SRTP),
+ * RFC 7983 (demultiplexing), RFC 3550 §6.4.2 and §A.3 (receiver reports, loss).
  */
 package io.cascade.distribution.bench;
