@@ -73,8 +73,11 @@ public final class RelayForwarderMain {
         var udp = engine.totals();
         relay.close();
         engine.close();
-        System.out.printf("{\"rtpIn\":%d,\"forwarded\":%d,\"duplicates\":%d,\"sendDropped\":%d,\"epoll\":%b}%n",
-                c.rtpIn(), c.forwarded(), c.duplicates(), udp.sendDropped(), engine.epoll());
+        // segmentedSends/segments: UDP GSO sends and the datagrams that left in them (SegmentBatcher)
+        System.out.printf("{\"rtpIn\":%d,\"forwarded\":%d,\"duplicates\":%d,\"sendDropped\":%d,\"epoll\":%b,"
+                + "\"receiveBatches\":%d,\"sent\":%d,\"segmentedSends\":%d,\"segments\":%d}%n",
+                c.rtpIn(), c.forwarded(), c.duplicates(), udp.sendDropped(), engine.epoll(), udp.batches(),
+                udp.sent(), udp.segmentedSends(), udp.segments());
         System.out.flush();
         System.exit(0);
     }

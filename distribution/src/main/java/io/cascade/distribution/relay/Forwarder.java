@@ -87,6 +87,8 @@ final class Forwarder {
                         int seq, int ts, int payloadBytes, long nowMs) {
         Subscriber[] subs = stream.subscribers;
         ByteBufAllocator alloc = shard.socket.alloc();
+        SegmentBatcher batcher = shard.batcher;
+        boolean gather = batcher.gathers(len);
         int group = stream.group[trackIndex];
         int keyframe = -1; // unknown until a subscriber waits to switch to this layer
         int sent = 0;
@@ -104,6 +106,13 @@ final class Forwarder {
                 s.switchLayer(group, trackIndex);
             }
             sent++;
+            if (gather && s.link == null) { // UDP GSO: joins the destination's run, leaves at batch end
+                Downlink d = s.downlink;
+                int at = batcher.append(d, buf, off, len);
+                s.outputs[trackIndex].rewrite(d.run, at, seq, ts, payloadBytes, nowMs);
+                continue;
+            }
+            batcher.flush(s.downlink); // a datagram too big to gather: what was gathered leaves first
             int room = len + RelayShard.tailroom(s.link);
             ByteBuf out = alloc.directBuffer(room, room);
             out.writeBytes(buf, off, len);
@@ -141,6 +150,7 @@ final class Forwarder {
             out.release();
             out = rtx;
         }
+        shard.batcher.flush(s.downlink); // what was forwarded to it in this batch leaves first
         shard.sendRtp(out, s.destination, s.link, rtxPt >= 0 ? -1 : trackIndex); // RTX: already in its own PT
         o.retransmitted++;
         counters.retransmitted++;

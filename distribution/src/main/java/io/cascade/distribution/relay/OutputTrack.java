@@ -51,6 +51,11 @@ final class OutputTrack {
      * space. {@code inSeq}/{@code inTs} are the source's values; {@code payloadBytes} counts for SR.
      */
     void rewrite(ByteBuf out, int inSeq, int inTs, int payloadBytes, long nowMs) {
+        rewrite(out, out.readerIndex(), inSeq, inTs, payloadBytes, nowMs);
+    }
+
+    /** As {@link #rewrite(ByteBuf, int, int, int, long)} for a packet at {@code at} in {@code out}. */
+    void rewrite(ByteBuf out, int at, int inSeq, int inTs, int payloadBytes, long nowMs) {
         if (rebase) {
             seqDelta = RtpSequence.add(RtpSequence.next(lastOutSeq), -inSeq);
             tsDelta = lastOutTs + (int) ((nowMs - lastOutMs) * clockRate / 1000) - inTs;
@@ -60,7 +65,6 @@ final class OutputTrack {
         }
         int outSeq = RtpSequence.add(inSeq, seqDelta);
         int outTs = inTs + tsDelta;
-        int at = out.readerIndex();
         out.setShort(at + 2, outSeq);
         out.setInt(at + 4, outTs);
         out.setInt(at + 8, ssrc);

@@ -3,6 +3,7 @@ package io.cascade.distribution.relay;
 
 import io.cascade.distribution.udp.DatagramHandler;
 import io.cascade.distribution.udp.UdpSocket;
+import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -42,10 +43,21 @@ public final class RelayNode implements AutoCloseable {
 
     /** The engine's handler: dispatches each datagram to its socket's shard. */
     public DatagramHandler handler() {
-        return (datagram, sender, socket) -> {
-            RelayShard shard = bySocket.get(socket);
-            if (shard != null) {
-                shard.onDatagram(datagram, sender, socket);
+        return new DatagramHandler() {
+            @Override
+            public void onDatagram(ByteBuf datagram, InetSocketAddress sender, UdpSocket socket) {
+                RelayShard shard = bySocket.get(socket);
+                if (shard != null) {
+                    shard.onDatagram(datagram, sender, socket);
+                }
+            }
+
+            @Override
+            public void onBatchEnd(UdpSocket socket) {
+                RelayShard shard = bySocket.get(socket);
+                if (shard != null) {
+                    shard.onBatchEnd(socket);
+                }
             }
         };
     }

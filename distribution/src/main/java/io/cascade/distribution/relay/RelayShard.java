@@ -33,6 +33,7 @@ public final class RelayShard implements DatagramHandler {
     final Forwarder forwarder;
     final Feedback feedback;
     final Reports reports;
+    final SegmentBatcher batcher;
     final IntObjectHashMap<RelayStream> bySourceSsrc = new IntObjectHashMap<>();
     final IntObjectHashMap<Subscriber> byOutputSsrc = new IntObjectHashMap<>();
     final IntObjectHashMap<RelayStream> streamOfSubscriber = new IntObjectHashMap<>();
@@ -42,7 +43,7 @@ public final class RelayShard implements DatagramHandler {
     /** How often subscribers' simulcast layers are chosen again. */
     static final long LAYER_CHOICE_MS = 500;
     /** Subscribers by destination: any RTCP from that address keeps them alive, in O(1) per compound. */
-    private final Map<InetSocketAddress, List<Subscriber>> byDestination = new HashMap<>();
+    private final Map<InetSocketAddress, Downlink> byDestination = new HashMap<>();
     private final SplittableRandom random;
     /** The WebRTC side of this socket, or null on a plain relay (tier links only). */
     private PeerDemux peers;
@@ -59,6 +60,7 @@ public final class RelayShard implements DatagramHandler {
         this.forwarder = new Forwarder(this);
         this.feedback = new Feedback(this);
         this.reports = new Reports(this);
+        this.batcher = new SegmentBatcher(socket, counters);
     }
 
     @Override
@@ -86,6 +88,18 @@ public final class RelayShard implements DatagramHandler {
         } catch (RuntimeException e) {
             if (counters.errors++ % 1000 == 0) {
                 LOG.errorf(e, "relay shard %d: unexpected error on a datagram from %s", index, sender);
+            }
+        }
+    }
+
+    /** The receive batch is over: the fan-out's gathered GSO runs leave now, before the engine flushes. */
+    @Override
+    public void onBatchEnd(UdpSocket via) {
+        try {
+            batcher.batchEnd();
+        } catch (RuntimeException e) {
+            if (counters.errors++ % 1000 == 0) {
+                LOG.errorf(e, "relay shard %d: unexpected error at the end of a receive batch", index);
             }
         }
     }
@@ -261,7 +275,8 @@ public final class RelayShard implements DatagramHandler {
             }
         }
         stream.addSubscriber(s);
-        byDestination.computeIfAbsent(destination, d -> new ArrayList<>(1)).add(s);
+        s.downlink = byDestination.computeIfAbsent(destination, Downlink::new);
+        s.downlink.subscribers.add(s);
         for (StreamTrack t : stream.tracks) {
             if (t.spec.kind() == MediaKind.VIDEO) {
                 requestKeyframe(stream, t.index, now); // a joiner needs a keyframe to start decoding
@@ -282,9 +297,9 @@ public final class RelayShard implements DatagramHandler {
 
     /** Drops a subscriber from the shard's indexes. */
     private void forget(Subscriber s) {
-        List<Subscriber> atAddress = byDestination.get(s.destination);
-        if (atAddress != null && atAddress.remove(s) && atAddress.isEmpty()) {
-            byDestination.remove(s.destination);
+        Downlink d = byDestination.get(s.destination);
+        if (d != null && d.subscribers.remove(s) && d.subscribers.isEmpty()) {
+            byDestination.remove(s.destination); // a run it gathered in this batch still leaves at batch end
         }
         for (OutputTrack o : s.outputs) {
             byOutputSsrc.remove(o.ssrc);
@@ -363,9 +378,9 @@ public final class RelayShard implements DatagramHandler {
 
     /** Any valid RTCP from a subscriber's address proves it is still there. */
     void touchSubscribers(InetSocketAddress sender, long nowMs) {
-        List<Subscriber> atAddress = byDestination.get(sender);
-        if (atAddress != null) {
-            for (Subscriber s : atAddress) {
+        Downlink d = byDestination.get(sender);
+        if (d != null) {
+            for (Subscriber s : d.subscribers) {
                 s.lastRtcpMs = nowMs;
             }
         }

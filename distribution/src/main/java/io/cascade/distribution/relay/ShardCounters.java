@@ -24,6 +24,10 @@ final class ShardCounters {
     long ssrcsLearned;
     /** Subscribers' layer targets changed. */
     long layerSwitches;
+    /** UDP GSO: runs of two or more datagrams sent as one (not in the snapshot; see UdpStats). */
+    long segmentedRuns;
+    /** The forwarded datagrams that left in those runs. */
+    long segmentedPackets;
 
     RelayCounters snapshot() {
         return new RelayCounters(rtpIn, rtcpIn, forwarded, notRtp, malformedRtp, malformedRtcp, unknownSsrc,

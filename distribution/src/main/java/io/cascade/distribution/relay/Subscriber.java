@@ -27,6 +27,8 @@ final class Subscriber {
     final int[] current;
     final int[] target;
     final DownlinkEstimate estimate = new DownlinkEstimate();
+    /** The shard's state for {@link #destination}, shared with other subscribers there; set on subscribe. */
+    Downlink downlink;
 
     Subscriber(long id, InetSocketAddress destination, int[] rtxPayloadTypes, OutputTrack[] outputs, long nowMs, MediaLink link) {
         this.id = id;

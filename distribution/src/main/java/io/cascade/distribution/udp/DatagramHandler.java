@@ -15,4 +15,13 @@ import java.net.InetSocketAddress;
 @FunctionalInterface
 public interface DatagramHandler {
     void onDatagram(ByteBuf datagram, InetSocketAddress sender, UdpSocket socket);
+
+    /**
+     * The end of one receive batch on {@code socket} (one recvmmsg(2), or one NIO read loop), after
+     * its last {@link #onDatagram} and before the engine flushes what was queued: the place to
+     * send what the handler gathered over the batch (UDP GSO runs). Same thread, same rule: do
+     * not throw. A handler that wraps another must pass this call on.
+     */
+    default void onBatchEnd(UdpSocket socket) {
+    }
 }

@@ -9,8 +9,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The receive path of one socket, the only handler in its pipeline: each datagram goes to the
- * {@link DatagramHandler} and is released after; the end of a read cycle flushes what the
- * handlers queued. Nothing that arrives can stop the socket: handler failures and transport
+ * {@link DatagramHandler} and is released after; the end of a read cycle tells the handler
+ * ({@link DatagramHandler#onBatchEnd}) and then flushes what it queued. Nothing that arrives can stop the socket: handler failures and transport
  * errors are counted and logged rate-limited (the first, then every 1000th), never rethrown.
  */
 final class DatagramInbound extends ChannelInboundHandlerAdapter {
@@ -63,6 +63,18 @@ final class DatagramInbound extends ChannelInboundHandlerAdapter {
         if (readInCycle > 0) {
             socket.counters().add(SocketCounters.BATCHES, 1);
             readInCycle = 0;
+            try {
+                handler.onBatchEnd(socket);
+            } catch (Throwable t) {
+                if (t instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+                long errors = socket.counters().add(SocketCounters.HANDLER_ERRORS, 1);
+                if (shouldLog(errors)) {
+                    LOG.warnf(t, "%s: batch-end handler failed (%d failures so far; logging 1 in %d)",
+                            socket, errors, LOG_EVERY);
+                }
+            }
         }
         socket.flush();
     }

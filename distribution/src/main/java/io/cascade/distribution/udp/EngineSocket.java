@@ -54,6 +54,11 @@ final class EngineSocket implements UdpSocket {
     }
 
     @Override
+    public boolean segmentation() {
+        return segmentation;
+    }
+
+    @Override
     public boolean sendSegmented(ByteBuf segments, int segmentSize, InetSocketAddress recipient) {
         if (!segmentation) {
             return false;
@@ -74,12 +79,13 @@ final class EngineSocket implements UdpSocket {
             return;
         }
         if (closed) {
+            counters.add(SocketCounters.SEND_DROPPED, SendQueue.datagrams(datagram, segmentSize));
             datagram.release();
-            counters.add(SocketCounters.SEND_DROPPED, 1);
             return;
         }
-        if (queue.offer(datagram, recipient, segmentSize)) {
-            counters.add(SocketCounters.SEND_DROPPED, 1);
+        int dropped = queue.offer(datagram, recipient, segmentSize);
+        if (dropped > 0) {
+            counters.add(SocketCounters.SEND_DROPPED, dropped);
         }
     }
 
@@ -133,9 +139,16 @@ final class EngineSocket implements UdpSocket {
             int segmentSize = queue.peekSegmentSize();
             // The channel owns the buffer from here on, whether the write succeeds or not.
             queue.removeFirst();
-            channel.write(segmentSize == 0 ? new DatagramPacket(datagram, recipient)
-                    : new SegmentedDatagramPacket(datagram, segmentSize, recipient), voidPromise);
-            written++;
+            if (segmentSize == 0) {
+                channel.write(new DatagramPacket(datagram, recipient), voidPromise);
+                written++;
+            } else {
+                int segments = SendQueue.datagrams(datagram, segmentSize);
+                written += segments;
+                counters.add(SocketCounters.SEGMENTED_SENDS, 1);
+                counters.add(SocketCounters.SEGMENTS, segments);
+                channel.write(new SegmentedDatagramPacket(datagram, segmentSize, recipient), voidPromise);
+            }
         } while (!queue.isEmpty() && channel.isWritable());
         return written;
     }

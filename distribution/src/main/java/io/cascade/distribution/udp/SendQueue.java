@@ -25,18 +25,19 @@ final class SendQueue {
     }
 
     /**
-     * Appends a datagram, taking ownership of the buffer.
+     * Appends a datagram (or a run of UDP_SEGMENT segments), taking ownership of the buffer.
      *
-     * @return true when the oldest datagram was released to make room
+     * @return the datagrams released to make room: 0, or the oldest entry's datagram count (its
+     *     segments, for a segmented entry), so that drops count what the receiver would have got
      */
-    boolean offer(ByteBuf buffer, InetSocketAddress recipient, int segmentSize) {
-        boolean dropped = false;
+    int offer(ByteBuf buffer, InetSocketAddress recipient, int segmentSize) {
+        int dropped = 0;
         if (size == buffers.length) {
+            dropped = datagrams(buffers[head], segmentSizes[head]);
             buffers[head].release();
             clear(head);
             head = next(head);
             size--;
-            dropped = true;
         }
         int tail = (head + size) % buffers.length;
         buffers[tail] = buffer;
@@ -71,6 +72,11 @@ final class SendQueue {
         clear(head);
         head = next(head);
         size--;
+    }
+
+    /** Datagrams one entry stands for: 1, or its segment count (the last segment may be short). */
+    static int datagrams(ByteBuf buffer, int segmentSize) {
+        return segmentSize == 0 ? 1 : (buffer.readableBytes() + segmentSize - 1) / segmentSize;
     }
 
     /** Releases everything queued. */

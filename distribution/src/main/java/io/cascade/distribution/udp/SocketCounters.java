@@ -16,7 +16,9 @@ final class SocketCounters {
     static final int BATCHES = 3;
     static final int HANDLER_ERRORS = 4;
     static final int IO_ERRORS = 5;
-    private static final int COUNT = 6;
+    static final int SEGMENTED_SENDS = 6;
+    static final int SEGMENTS = 7;
+    private static final int COUNT = 8;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final long[] values = new long[COUNT];
@@ -34,6 +36,6 @@ final class SocketCounters {
 
     UdpStats snapshot() {
         return new UdpStats(get(RECEIVED), get(SENT), get(SEND_DROPPED), get(BATCHES), get(HANDLER_ERRORS),
-                get(IO_ERRORS));
+                get(IO_ERRORS), get(SEGMENTED_SENDS), get(SEGMENTS));
     }
 }

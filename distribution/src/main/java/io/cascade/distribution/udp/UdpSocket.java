@@ -40,6 +40,14 @@ public interface UdpSocket {
     }
 
     /**
+     * Whether {@link #sendSegmented} can be taken up on this socket (epoll with UDP_SEGMENT); when
+     * false every call declines. Lets a caller skip gathering segments it could not send.
+     */
+    default boolean segmentation() {
+        return false;
+    }
+
+    /**
      * Segments per {@link #sendSegmented} call: the kernel refuses more than UDP_MAX_SEGMENTS in
      * one send (include/linux/udp.h: 64 on older kernels, 128 on recent ones); 64 works on all.
      */

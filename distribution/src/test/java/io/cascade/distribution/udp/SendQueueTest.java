@@ -24,13 +24,13 @@ class SendQueueTest {
     void overflowReleasesTheOldestAndKeepsOrder() {
         SendQueue queue = new SendQueue(3);
         List<ByteBuf> buffers = new ArrayList<>();
-        List<Boolean> dropped = new ArrayList<>();
+        List<Integer> dropped = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ByteBuf buf = Unpooled.buffer(1).writeByte(i);
             buffers.add(buf);
             dropped.add(queue.offer(buf, TO, 0));
         }
-        assertThat(dropped).containsExactly(false, false, false, true, true);
+        assertThat(dropped).containsExactly(0, 0, 0, 1, 1);
         assertThat(buffers.get(0).refCnt()).isZero();
         assertThat(buffers.get(1).refCnt()).isZero();
         assertThat(queue.size()).isEqualTo(3);
