@@ -45,8 +45,16 @@ final class OfferMapper {
 
     record Credentials(String ufrag, String pwd) {}
 
-    /** One track a publisher sends: its relay spec and the codec it negotiated. */
-    record PublishedTrack(MediaKind kind, Codec codec, TrackSpec spec) {}
+    /**
+     * One track a publisher sends: its relay spec and the codec it negotiated. A track that is not
+     * {@code offered} (a registered stream's AAC, which browsers cannot take over RTP) keeps its
+     * relay index but is never put in a viewer's answer.
+     */
+    record PublishedTrack(MediaKind kind, Codec codec, TrackSpec spec, boolean offered) {
+        PublishedTrack(MediaKind kind, Codec codec, TrackSpec spec) {
+            this(kind, codec, spec, true);
+        }
+    }
 
     /**
      * A publisher's relay tracks; with simulcast, one track per layer ({@code layers}, else
@@ -144,14 +152,19 @@ final class OfferMapper {
     MediaCapabilities playCapabilities(PublishTracks source) {
         List<CodecCapability> codecs = new ArrayList<>();
         for (PublishedTrack t : source.tracks()) {
-            codecs.add(capabilityOf(t.codec()));
+            if (t.offered()) {
+                codecs.add(capabilityOf(t.codec()));
+            }
         }
         return new MediaCapabilities(codecs, true, Set.of(), Set.of());
     }
 
     /**
      * The tracks of a stream registered for playback without a WHIP session: relay track {@code i}
-     * carries {@code codecs.get(i)}, which must be one we can offer and of the track's kind.
+     * carries {@code codecs.get(i)}. A codec we cannot offer to browsers (AAC, {@code
+     * mpeg4-generic}) leaves its track out of every answer, at its index, so the relay's track
+     * numbers stay those of the stream; at least one track must be offerable, and an offerable
+     * codec must be of its track's kind.
      */
     static PublishTracks registeredTracks(List<TrackSpec> specs, List<Codec> codecs) {
         if (specs.isEmpty() || specs.size() != codecs.size()) {
@@ -160,19 +173,24 @@ final class OfferMapper {
         List<PublishedTrack> tracks = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             Codec codec = codecs.get(i);
-            CodecCapability capability;
-            try {
-                capability = capabilityOf(codec);
-            } catch (IllegalStateException e) {
-                throw new IllegalArgumentException("track " + i + ": cannot offer " + codec.name() + " to WHEP viewers");
+            if (!offerable(codec)) {
+                tracks.add(new PublishedTrack(specs.get(i).kind(), codec, specs.get(i), false));
+                continue;
             }
-            MediaKind kind = capability.kind() == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO;
+            MediaKind kind = capabilityOf(codec).kind() == MediaType.AUDIO ? MediaKind.AUDIO : MediaKind.VIDEO;
             if (kind != specs.get(i).kind()) {
                 throw new IllegalArgumentException("track " + i + " is " + specs.get(i).kind() + " but " + codec.name() + " is " + kind);
             }
             tracks.add(new PublishedTrack(kind, codec, specs.get(i)));
         }
+        if (tracks.stream().noneMatch(PublishedTrack::offered)) {
+            throw new IllegalArgumentException("no track has a codec we can offer to WHEP viewers (H264, VP8, opus): " + codecs);
+        }
         return new PublishTracks(List.copyOf(tracks));
+    }
+
+    private static boolean offerable(Codec c) {
+        return c.is("H264") || c.is("VP8") || c.is("opus");
     }
 
     private static CodecCapability capabilityOf(Codec c) {
@@ -276,6 +294,9 @@ final class OfferMapper {
             PublishedTrack t = source.tracks().get(i);
             pts[i] = -1;
             rtxPts[i] = -1;
+            if (!t.offered()) {
+                continue; // never answered: the session drops this track's packets (payload type -1)
+            }
             int group = source.groupOf(i);
             if (group != i) { // a higher simulcast layer: sent in its group's section, as its group
                 pts[i] = pts[group];

@@ -160,11 +160,13 @@ public final class WebRtcGateway implements AutoCloseable {
      * as the broadcast path pushes renditions into edges) playable over WHEP, which otherwise
      * serves only streams a WHIP session publishes here. {@code codecs.get(i)} is what relay track
      * {@code tracks.get(i)} carries (H264, VP8 or opus, as an SDP codec), in the relay's track order;
-     * viewers are offered exactly these. A live WHIP publisher of the same name takes precedence; a
+     * viewers are offered exactly these. A track whose codec browsers cannot take (AAC as
+     * {@code mpeg4-generic}, beside an Opus track) is never offered and its packets never sent,
+     * without renumbering the others. A live WHIP publisher of the same name takes precedence; a
      * second call replaces the first. Publishing the RTP itself stays the caller's business.
      *
-     * @throws IllegalArgumentException sizes differ, a codec's kind is not its track's, or a codec
-     *     we cannot offer
+     * @throws IllegalArgumentException sizes differ, an offerable codec's kind is not its track's,
+     *     or no track has a codec we can offer
      */
     public void registerStream(StreamName stream, List<TrackSpec> tracks, List<Codec> codecs) {
         registered.put(stream, OfferMapper.registeredTracks(tracks, codecs));

@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
  *       expose Location, ETag and Link to browser scripts.
  * </ul>
  * Errors are {@code text/plain} with a sentence naming the problem: 400 malformed offer, 401 bad
- * token, 404 unknown key or stream or session, 406 nothing in common, 409 already published,
- * 412 If-Match mismatch, 415 wrong content type.
+ * token, 403 a refused playback token, 404 unknown key or stream or session, 406 nothing in
+ * common, 409 already published, 412 If-Match mismatch, 415 wrong content type.
  */
 public final class WhipWhepRoutes {
     private static final Logger LOG = Logger.getLogger(WhipWhepRoutes.class);
@@ -44,7 +44,28 @@ public final class WhipWhepRoutes {
 
         /** The stream a WHEP viewer of this broadcast (and rendition, may be null) plays, or empty. */
         Optional<StreamName> playStream(String broadcastId, String rendition);
+
+        /**
+         * The stream a WHEP POST plays; by default {@link #playStream(String, String)}. A resolver
+         * that chooses by the offer (its {@code b=AS}/{@code b=TIAS}) or checks a playback token
+         * overrides this.
+         *
+         * @throws WebRtcException to refuse the request with its status (401, 403, 404)
+         */
+        default Optional<StreamName> playStream(PlayRequest request) throws WebRtcException {
+            return playStream(request.broadcastId(), request.rendition());
+        }
     }
+
+    /**
+     * A WHEP POST as the resolver sees it.
+     *
+     * @param broadcastId the path's name
+     * @param rendition   {@code ?rendition=}, or null
+     * @param token       {@code ?token=} (a playback token), or null
+     * @param offerSdp    the body
+     */
+    public record PlayRequest(String broadcastId, String rendition, String token, String offerSdp) {}
 
     private final WebRtcGateway gateway;
     private final Resolver resolver;
@@ -117,13 +138,19 @@ public final class WhipWhepRoutes {
             return;
         }
         String name = ctx.pathParam("name");
-        Optional<StreamName> stream = whip ? resolver.publishStream(name)
-                : resolver.playStream(name, ctx.request().getParam("rendition"));
+        String offer = ctx.body().asString(StandardCharsets.UTF_8.name());
+        Optional<StreamName> stream;
+        try {
+            stream = whip ? resolver.publishStream(name) : resolver.playStream(new PlayRequest(name,
+                    ctx.request().getParam("rendition"), ctx.request().getParam("token"), offer));
+        } catch (WebRtcException e) {
+            fail(ctx, e.status(), e.getMessage());
+            return;
+        }
         if (stream.isEmpty()) {
             fail(ctx, 404, whip ? "unknown stream key" : "unknown broadcast or rendition");
             return;
         }
-        String offer = ctx.body().asString(StandardCharsets.UTF_8.name());
         // Answering starts a DTLS session thread and may generate randomness: keep it off the event loop.
         ctx.vertx().<WebRtcGateway.Answer>executeBlocking(() -> whip
                         ? gateway.publish(stream.get(), offer) : gateway.play(stream.get(), offer), false)

@@ -41,7 +41,12 @@ public final class RenditionFeed implements AutoCloseable {
     private final RtpTimestampExtender audioClock = new RtpTimestampExtender();
     private final int videoTrack;
     private final int aacTrack;
+    private final int audioRate;
     private long lastKeyframeAsk;
+    private long lastVideoTs = Long.MIN_VALUE;
+    private long lastVideoNanos;
+    /** Added to audio timestamps (audio clock) to put them on the video's timeline; unknown until video came. */
+    private long audioShift = Long.MIN_VALUE;
 
     /**
      * Opens rendition {@code name} of {@code broadcast} from {@code stream}, whose tracks are
@@ -59,12 +64,14 @@ public final class RenditionFeed implements AutoCloseable {
         AacFormat aac = a == null ? null : AacFormat.parse(HexFormat.of().parseHex(a.parameter("config").get()));
         long bandwidth = Long.parseLong(v.parameter("x-bitrate").orElse("0")) + (aac == null ? 0 : 128_000);
         HlsRendition rendition = broadcast.rendition(name, track, aac, bandwidth);
-        return new RenditionFeed(relay, stream, rendition, v.index(), a == null ? -1 : a.index(), host);
+        return new RenditionFeed(relay, stream, rendition, v.index(), a == null ? -1 : a.index(),
+                aac == null ? 48_000 : aac.timescale(), host);
     }
 
     private RenditionFeed(RelayNode relay, StreamName stream, HlsRendition rendition, int videoTrack, int aacTrack,
-                          String host) throws IOException {
+                          int audioRate, String host) throws IOException {
         this.rendition = rendition;
+        this.audioRate = audioRate;
         this.videoTrack = videoTrack;
         this.aacTrack = aacTrack;
         this.video = new H264Depacketizer(au -> {
@@ -76,10 +83,13 @@ public final class RenditionFeed implements AutoCloseable {
                 }
             }
             if (!nals.isEmpty()) {
-                rendition.video(new VideoSample(videoClock.extend(au.rtpTimestamp()), 0, au.keyframe(), H264Nal.joinAvcc(nals, 4)));
+                long ts = videoClock.extend(au.rtpTimestamp());
+                lastVideoTs = ts;
+                lastVideoNanos = System.nanoTime();
+                rendition.video(new VideoSample(ts, 0, au.keyframe(), H264Nal.joinAvcc(nals, 4)));
             }
         });
-        this.audio = new AacDepacketizer(au -> rendition.audio(new AudioSample(audioClock.extend(au.rtpTimestamp()), au.data())), 1024);
+        this.audio = new AacDepacketizer(au -> audioFrame(audioClock.extend(au.rtpTimestamp()), au.data()), 1024);
         this.tap = RtpTapSubscriber.open(relay, stream, host, this::onPacket);
     }
 
@@ -98,6 +108,26 @@ public final class RenditionFeed implements AutoCloseable {
         } else if (track == aacTrack) {
             audio.receive(view);
         }
+    }
+
+    /**
+     * RTP timestamps of different clocks share no origin (RFC 3550 §5.1: each starts anywhere;
+     * the ladder's 90 kHz and 48 kHz timestamps are one microsecond clock truncated to 32 bits,
+     * which wraps at different points), and the tap gets no sender reports to map them to a
+     * common clock (§6.4.1). So audio is put on the video's timeline once, by arrival: the first
+     * audio frame after video is placed where the video timeline stands at that moment. The
+     * error is the difference of the two encoders' latencies (tens of ms); audio before the
+     * first video is dropped (the packager would drop it before the first keyframe anyway).
+     */
+    private void audioFrame(long ts, byte[] data) {
+        if (audioShift == Long.MIN_VALUE) {
+            if (lastVideoTs == Long.MIN_VALUE) {
+                return;
+            }
+            long videoNow = lastVideoTs + (System.nanoTime() - lastVideoNanos) * 9 / 100_000;
+            audioShift = Math.floorDiv(videoNow * audioRate, 90_000) - ts;
+        }
+        rendition.audio(new AudioSample(ts + audioShift, data));
     }
 
     public HlsRendition rendition() {

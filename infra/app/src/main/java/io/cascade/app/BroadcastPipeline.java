@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * The broadcast path on this node, wired through the relay: each broadcast's program goes to the
  * origin ({@code bcast/{id}/program}); a transcode job turns it into renditions
  * ({@code bcast/{id}/{rendition}}); the HLS packager subscribes to every rendition and serves
- * {@code /hls/{id}/master.m3u8}. The node's {@link StreamCatalog} tells each stage what the
+ * {@code /hls/{id}/master.m3u8}; each rendition is also registered for WHEP ({@code /whep/{id}}).
+ * The node's {@link StreamCatalog} tells each stage what the
  * previous one publishes. On one machine all stages share one relay node; across machines the
  * same stages run on their own tiers.
  */
@@ -51,6 +52,12 @@ public class BroadcastPipeline {
     @Inject
     BroadcastService broadcasts;
 
+    @Inject
+    WebRtcService webRtc;
+
+    @Inject
+    PlaybackAccess playback;
+
     private final StreamCatalog catalog = new StreamCatalog();
     private final Map<String, TranscodeJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, RenditionFeed> feeds = new ConcurrentHashMap<>();
@@ -62,6 +69,7 @@ public class BroadcastPipeline {
     void start(@Observes @Priority(3200) StartupEvent ev, Vertx vertx, Router router) {
         hls = new HlsBroadcasts(HlsSettings.DEFAULTS, InstantSource.system());
         hlsHttp = new HlsHttp(vertx, hls);
+        router.route("/hls/*").handler(playback::hls); // tokens, viewer counts
         router.route("/hls/*").handler(hlsHttp::handle);
         if (relay.node() == null) {
             return;
@@ -89,7 +97,12 @@ public class BroadcastPipeline {
                 if (hasAudioConfig && !jobs.containsKey(broadcast)) {
                     jobs.put(broadcast, TranscodeJob.start(relay.node().relay(), catalog, broadcast, LadderConfig.defaults(), host));
                 }
-            } else if (!feeds.containsKey(stream.value())
+                return;
+            }
+            if (formats.stream().anyMatch(f -> f.is("H264"))) {
+                webRtc.registerRendition(broadcast, name, formats); // WHEP: H.264 and Opus; AAC is not offered
+            }
+            if (!feeds.containsKey(stream.value())
                     && formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent())) {
                 HlsBroadcast b = hls.get(broadcast).orElseGet(() -> hls.open(broadcast));
                 feeds.put(stream.value(), RenditionFeed.open(relay.node().relay(), stream, formats, b, name, host));

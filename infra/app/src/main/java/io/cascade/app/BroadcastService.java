@@ -3,8 +3,10 @@ package io.cascade.app;
 
 import io.cascade.ingest.broadcast.BroadcastRegistry;
 import io.cascade.ingest.broadcast.RtmpSources;
+import io.cascade.ingest.broadcast.SourceFeed;
 import io.cascade.ingest.program.InputManager;
 import io.cascade.ingest.program.ProgramSink;
+import io.cascade.ingest.program.Slate;
 import io.cascade.ingest.program.SwitchReason;
 import io.cascade.ingest.rtmp.RtmpServer;
 import io.cascade.ingest.rtmp.RtmpServerConfig;
@@ -12,14 +14,20 @@ import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.event.Event;
 import io.cascade.platform.event.EventCodec;
 import io.cascade.platform.id.Ids;
+import io.cascade.transcode.srt.SrtListener;
+import io.cascade.transcode.srt.SrtMediaSink;
+import io.cascade.transcode.srt.SrtStreamId;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +36,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Broadcast ingest on this node: the broadcast registry behind {@code /api/v1/broadcasts}, the
- * RTMP listener whose publishers become broadcast sources, each broadcast's input manager (its
- * failover timer ticks every 100 ms) and where its program goes ({@link #programSinks}).
+ * RTMP and SRT listeners whose publishers become broadcast sources (SRT through JavaCV's libsrt,
+ * {@code io.cascade.transcode.srt}, so that ingest itself stays free of JNI), each broadcast's input manager (its
+ * failover timer and slate clock tick every 100 ms; with nothing live the standard {@link Slate}
+ * plays) and where its program goes ({@link #programSinks}).
  */
 @ApplicationScoped
 public class BroadcastService {
@@ -44,6 +54,7 @@ public class BroadcastService {
     private BroadcastRegistry registry;
     private RtmpServer rtmp;
     private InetSocketAddress rtmpAddress;
+    private SrtListener srt;
     private ScheduledExecutorService ticker;
     /** Makes the program sink of a broadcast (the origin publisher once the relay is up). */
     private volatile Function<String, ProgramSink> programSinks = id -> BroadcastRegistry.nowhere();
@@ -51,8 +62,9 @@ public class BroadcastService {
     void start(@Observes @Priority(3100) StartupEvent ev) {
         var ic = config.ingest();
         InstantSource clock = InstantSource.system();
+        Slate slate = Slate.standard();
         registry = new BroadcastRegistry(clock, Ids::newId, id -> new InputManager(clock,
-                new DeferredSink(() -> programSinks.apply(id)), new Events(id), ic.failoverAfter()));
+                new DeferredSink(() -> programSinks.apply(id)), new Events(id), ic.failoverAfter(), slate));
         if (!ic.enabled()) {
             return;
         }
@@ -62,6 +74,50 @@ public class BroadcastService {
                 .port(ic.rtmpPort()).build(), new RtmpSources(registry));
         rtmpAddress = rtmp.start();
         LOG.infof("RTMP ingest on rtmp://%s:%d/live/{streamKey}", rtmpAddress.getHostString(), rtmpAddress.getPort());
+        if (ic.srtPort() >= 0) {
+            int port = ic.srtPort() == 0 ? freeUdpPort() : ic.srtPort();
+            srt = SrtListener.start(config.node().advertisedHost(), port, this::srtPublisher);
+            LOG.infof("SRT ingest on srt://%s:%d?streamid=publish:{streamKey}", config.node().advertisedHost(), port);
+        }
+    }
+
+    /** An SRT caller's stream id to its source's feed (see {@link SrtListener}: one publisher at a time). */
+    private Optional<SrtMediaSink> srtPublisher(String streamId) {
+        return SrtStreamId.publishKey(streamId).flatMap(key -> SourceFeed.open(registry, key, "SRT"))
+                .map(feed -> new SrtMediaSink() {
+                    @Override
+                    public void videoConfig(byte[] c) {
+                        feed.videoConfig(c);
+                    }
+
+                    @Override
+                    public void video(long dtsMs, int cts, boolean keyframe, byte[] avcc) {
+                        feed.video(dtsMs, cts, keyframe, avcc);
+                    }
+
+                    @Override
+                    public void audioConfig(byte[] c) {
+                        feed.audioConfig(c);
+                    }
+
+                    @Override
+                    public void audio(long dtsMs, byte[] aac) {
+                        feed.audio(dtsMs, aac);
+                    }
+
+                    @Override
+                    public void end() {
+                        feed.end();
+                    }
+                });
+    }
+
+    private static int freeUdpPort() {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        } catch (SocketException e) {
+            throw new IllegalStateException("no free UDP port for SRT ingest", e);
+        }
     }
 
     public BroadcastRegistry registry() {
@@ -71,6 +127,11 @@ public class BroadcastService {
     /** The RTMP listener's address, or null when ingest is off. */
     public InetSocketAddress rtmpAddress() {
         return rtmpAddress;
+    }
+
+    /** The SRT listener's UDP port, or -1 when SRT ingest is off. */
+    public int srtPort() {
+        return srt == null ? -1 : srt.port();
     }
 
     /** Where new broadcasts' programs go from now on (set by the service that owns the origin). */
@@ -85,6 +146,9 @@ public class BroadcastService {
         }
         if (rtmp != null) {
             rtmp.close();
+        }
+        if (srt != null) {
+            srt.close();
         }
     }
 
@@ -122,6 +186,11 @@ public class BroadcastService {
         @Override
         public void audio(long dtsMs, byte[] aac) {
             sink().audio(dtsMs, aac);
+        }
+
+        @Override
+        public void programSwitch() {
+            sink().programSwitch();
         }
     }
 

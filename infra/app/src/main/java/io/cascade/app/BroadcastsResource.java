@@ -37,6 +37,9 @@ public class BroadcastsResource {
     @Inject
     CascadeConfig config;
 
+    @Inject
+    BroadcastViewers viewers;
+
     public record CreateRequest(String name) {}
 
     public record SourceRequest(String name, String source) {}
@@ -50,7 +53,7 @@ public class BroadcastsResource {
     public record SourceState(String name, boolean live) {}
 
     public record State(String id, String name, String created, List<SourceState> sources, String program,
-                        String pending, String backup, long switches, Playback playback) {}
+                        String pending, String backup, long switches, Playback playback, long viewers) {}
 
     @POST
     public Response create(CreateRequest req) {
@@ -125,8 +128,9 @@ public class BroadcastsResource {
         String http = "http://" + host + ":" + platform.httpPort();
         InetSocketAddress rtmp = service.rtmpAddress();
         String key = c.streamKey();
+        int srt = service.srtPort();
         Ingest ingest = new Ingest(rtmp == null ? null : "rtmp://" + host + ":" + rtmp.getPort() + "/live/" + key,
-                null, http + "/whip/" + key);
+                srt < 0 ? null : "srt://" + host + ":" + srt + "?streamid=publish:" + key, http + "/whip/" + key);
         return new Created(c.broadcast().id(), c.broadcast().name(), c.source(), key, ingest, playback(c.broadcast()));
     }
 
@@ -140,7 +144,7 @@ public class BroadcastsResource {
         List<SourceState> sources = b.sources().stream()
                 .map(n -> new SourceState(n, Boolean.TRUE.equals(s.live().get(n)))).toList();
         return new State(b.id(), b.name(), b.created().toString(), sources, s.program(), s.pending(), s.backup(),
-                s.switches(), playback(b));
+                s.switches(), playback(b), viewers.viewers(b.id()));
     }
 
     private static Response error(int status, String message) {

@@ -3,7 +3,7 @@ package io.cascade.app;
 
 import io.cascade.distribution.stun.TurnRestCredentials;
 import io.cascade.distribution.dtls.DtlsCertificate;
-import io.cascade.distribution.relay.StreamName;
+import io.cascade.distribution.tap.TrackFormat;
 import io.cascade.distribution.webrtc.WebRtcGateway;
 import io.cascade.distribution.webrtc.WebRtcSession;
 import io.cascade.distribution.webrtc.WebRtcSettings;
@@ -28,20 +28,19 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * WebRTC on this node's relay: WHIP ingest at {@code /whip/{streamKey}} and WHEP playback at
- * {@code /whep/{broadcastId}} (docs/webrtc.md), on the relay's media sockets. Until broadcasts
- * exist, a stream key {@code K} (1-64 of A-Z a-z 0-9 _ -) publishes the stream {@code live/K} and
- * WHEP {@code /whep/K} plays it. WHIP needs the API bearer token; WHEP is open.
+ * {@code /whep/{broadcastId}} (docs/webrtc.md, docs/playback.md), on the relay's media sockets. A
+ * broadcast's renditions play at {@code /whep/{id}[?rendition=]} once the broadcast path registers
+ * them ({@link #registerRendition}); otherwise a stream key {@code K} (1-64 of A-Z a-z 0-9 _ -)
+ * publishes the stream {@code live/K} and WHEP {@code /whep/K} plays it ({@link BroadcastWhep}).
+ * WHIP needs the API bearer token; WHEP is open unless playback tokens are on.
  */
 @ApplicationScoped
 public class WebRtcService {
     private static final Logger LOG = Logger.getLogger(WebRtcService.class);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @Inject
     CascadeConfig config;
@@ -55,7 +54,11 @@ public class WebRtcService {
     @Inject
     PlatformServices platform;
 
+    @Inject
+    PlaybackAccess playback;
+
     private WebRtcGateway gateway;
+    private BroadcastWhep names;
 
     /** After the relay has started (its observer has the default priority). */
     void start(@Observes @Priority(3000) StartupEvent ev, Vertx vertx, Router router, MeterRegistry registry) {
@@ -70,7 +73,8 @@ public class WebRtcService {
                 InstantSource.system(), random, new Events());
         gateway.attach();
         byte[] expected = ("Bearer " + config.api().devToken()).getBytes(StandardCharsets.UTF_8);
-        WhipWhepRoutes routes = new WhipWhepRoutes(gateway, new DevStreams(),
+        names = new BroadcastWhep(gateway, playback::refusal);
+        WhipWhepRoutes routes = new WhipWhepRoutes(gateway, names,
                 h -> h != null && MessageDigest.isEqual(expected, h.getBytes(StandardCharsets.UTF_8)),
                 h -> true, this::iceServerLinks);
         router.route("/whip/*").subRouter(routes.whip(vertx));
@@ -110,23 +114,25 @@ public class WebRtcService {
         return gateway;
     }
 
+    /**
+     * Makes rendition {@code rendition} of {@code broadcast} ({@code bcast/{id}/{rendition}},
+     * described by {@code formats}) playable at {@code /whep/{id}[?rendition=]}; nothing without a relay.
+     */
+    public void registerRendition(String broadcast, String rendition, List<TrackFormat> formats) {
+        if (names != null) {
+            names.register(broadcast, rendition, formats);
+        }
+    }
+
+    /** Secured WHEP sessions playing {@code broadcast}. */
+    public int whepViewers(String broadcast) {
+        return names == null ? 0 : names.viewers(broadcast);
+    }
+
     @PreDestroy
     void stop() {
         if (gateway != null) {
             gateway.close();
-        }
-    }
-
-    /** Development mapping until broadcasts exist: key K -> live/K, WHEP id K -> live/K. */
-    private static final class DevStreams implements WhipWhepRoutes.Resolver {
-        @Override
-        public Optional<StreamName> publishStream(String streamKey) {
-            return NAME.matcher(streamKey).matches() ? Optional.of(StreamName.of("live/" + streamKey)) : Optional.empty();
-        }
-
-        @Override
-        public Optional<StreamName> playStream(String broadcastId, String rendition) {
-            return NAME.matcher(broadcastId).matches() ? Optional.of(StreamName.of("live/" + broadcastId)) : Optional.empty();
         }
     }
 

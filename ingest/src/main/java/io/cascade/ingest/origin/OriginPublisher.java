@@ -20,6 +20,7 @@ import io.cascade.distribution.tap.TrackFormat;
 import io.cascade.ingest.program.ProgramSink;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
  * 90 kHz), track 1 AAC (PT 97, mpeg4-generic, 48 kHz RTP clock whatever the sampling rate, so
  * its timestamps are the program's milliseconds x 48). The relay stream opens at the first video
  * config; the catalog learns the AAC config when it comes. RTP timestamps are presentation times
- * (RFC 6184 §5.1); packets go out in decode order.
+ * (RFC 6184 §5.1); packets go out in decode order. The first keyframe after a program switch
+ * carries a {@link SwitchMarker} SEI so the transcoder cuts an IDR on every rendition there.
  */
 public final class OriginPublisher implements ProgramSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OriginPublisher.class);
@@ -51,6 +53,8 @@ public final class OriginPublisher implements ProgramSink, AutoCloseable {
     private byte[] asc;
     private int lengthSize = 4;
     private long keyframesAsked;
+    private boolean markNextKeyframe;
+    private long switchesMarked;
 
     public OriginPublisher(RelayNode relay, StreamCatalog catalog, StreamName stream, String host) {
         this.relay = relay;
@@ -79,9 +83,28 @@ public final class OriginPublisher implements ProgramSink, AutoCloseable {
             return;
         }
         int ts = (int) ((dtsMs + compositionOffsetMs) * 90);
-        for (byte[] packet : video.packetize(ts, H264Nal.splitAvcc(avcc, lengthSize))) {
+        List<byte[]> nals = H264Nal.splitAvcc(avcc, lengthSize);
+        if (markNextKeyframe && keyframe) {
+            markNextKeyframe = false;
+            switchesMarked++;
+            List<byte[]> marked = new ArrayList<>(nals.size() + 1);
+            marked.add(SwitchMarker.nal());
+            marked.addAll(nals);
+            nals = marked;
+        }
+        for (byte[] packet : video.packetize(ts, nals)) {
             tap.send(packet);
         }
+    }
+
+    @Override
+    public void programSwitch() {
+        markNextKeyframe = true;
+    }
+
+    /** Switches marked in band so far. */
+    public long switchesMarked() {
+        return switchesMarked;
     }
 
     @Override

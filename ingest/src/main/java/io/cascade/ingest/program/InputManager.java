@@ -3,7 +3,6 @@ package io.cascade.ingest.program;
 
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,14 +18,18 @@ import java.util.Objects;
  * back. Its audio then follows, on the same shift (so each source keeps its own lip sync);
  * audio older than the cut is dropped. {@link #tick} (call every ~100 ms) detects a silent
  * program: after {@code failoverAfter} without a frame it goes pending on the backup, or on any
- * live source.
+ * live source (the program's own source too, once it has reconnected). With nothing live the
+ * {@link Slate} plays ({@link SlateFeed}, driven by {@link #tick}) until a source comes back.
+ *
+ * <p>Every switch (to a source or to the slate) is announced to the sink with
+ * {@link ProgramSink#programSwitch} just before the new source's keyframe.
  */
 public final class InputManager {
     /** What the manager reports; called with its lock held: do not block. */
     public interface Listener {
         void switched(String from, String to, SwitchReason reason);
 
-        /** Nothing is live and the program has stopped: viewers see the last frame (no slate yet). */
+        /** Nothing is live and the program has stopped: the slate plays, if there is one. */
         default void idle(String lastProgram) {
         }
     }
@@ -34,7 +37,8 @@ public final class InputManager {
     private static final int DEFAULT_FRAME_MS = 33;
 
     private final InstantSource clock;
-    private final ProgramSink out;
+    private final ProgramOutput out;
+    private final SlateFeed slate;
     private final Listener listener;
     private final long failoverMs;
     private final Map<String, Source> sources = new LinkedHashMap<>();
@@ -44,14 +48,16 @@ public final class InputManager {
     private String backup;
     private long switches;
     private boolean idleReported;
-    /** Last video dts out, and the config last sent. */
-    private long lastOutDts = Long.MIN_VALUE;
-    private byte[] sentVideoConfig;
-    private byte[] sentAudioConfig;
 
+    /** A manager without a slate: with nothing live the program stops. */
     public InputManager(InstantSource clock, ProgramSink out, Listener listener, Duration failoverAfter) {
+        this(clock, out, listener, failoverAfter, Slate.none());
+    }
+
+    public InputManager(InstantSource clock, ProgramSink out, Listener listener, Duration failoverAfter, Slate slate) {
         this.clock = clock;
-        this.out = out;
+        this.out = new ProgramOutput(out);
+        this.slate = new SlateFeed(slate, this.out);
         this.listener = listener;
         this.failoverMs = failoverAfter.toMillis();
     }
@@ -68,6 +74,8 @@ public final class InputManager {
         long offset;
         /** Source-time dts of the keyframe it went on air with: earlier audio is dropped. */
         long onAirFromDts = Long.MIN_VALUE;
+        /** Disconnected since it was last put on air: its frames wait for a new keyframe switch. */
+        boolean held;
 
         Source(String name) {
             this.name = name;
@@ -92,6 +100,7 @@ public final class InputManager {
             return;
         }
         s.connected = false;
+        s.held = true;
         s.lastFrameMs = Long.MIN_VALUE;
         if (s == program || s == pending) {
             failover();
@@ -100,9 +109,8 @@ public final class InputManager {
 
     public synchronized void videoConfig(String source, byte[] avcDecoderConfigurationRecord) {
         src(source).videoConfig = avcDecoderConfigurationRecord.clone();
-        if (src(source) == program && !Arrays.equals(sentVideoConfig, avcDecoderConfigurationRecord)) {
-            sentVideoConfig = avcDecoderConfigurationRecord.clone();
-            out.videoConfig(sentVideoConfig);
+        if (src(source) == program && !program.held && !slate.on()) {
+            out.videoConfig(avcDecoderConfigurationRecord);
         }
     }
 
@@ -122,26 +130,19 @@ public final class InputManager {
         if (s == pending && keyframe && s.videoConfig != null) {
             goOnAir(s, dtsMs);
         }
-        if (s != program) {
+        if (s != program || s.held) {
             return;
         }
-        long outDts = dtsMs + s.offset;
-        if (outDts <= lastOutDts) {
-            return; // a source whose clock went back: drop until it passes what is out
-        }
-        lastOutDts = outDts;
-        out.video(outDts, compositionOffsetMs, keyframe, avcc);
+        // A source whose clock went back is dropped until it passes what is out.
+        out.video(dtsMs + s.offset, compositionOffsetMs, keyframe, avcc);
     }
 
     public synchronized void audio(String source, long dtsMs, byte[] aac) {
         Source s = src(source);
-        if (s != program || dtsMs < s.onAirFromDts || s.audioConfig == null) {
+        if (s != program || s.held || dtsMs < s.onAirFromDts || s.audioConfig == null) {
             return;
         }
-        if (!Arrays.equals(sentAudioConfig, s.audioConfig)) {
-            sentAudioConfig = s.audioConfig.clone();
-            out.audioConfig(sentAudioConfig);
-        }
+        out.audioConfig(s.audioConfig);
         out.audio(dtsMs + s.offset, aac);
     }
 
@@ -163,18 +164,19 @@ public final class InputManager {
         this.backup = source;
     }
 
-    /** Failover check; call every ~100 ms. */
+    /** Failover check and the slate's clock; call every ~100 ms. */
     public synchronized void tick() {
-        if (program != null && !isLive(program) && (pending == null || !isLive(pending))) {
+        if (program != null && (!isLive(program) || program.held) && (pending == null || !isLive(pending))) {
             failover();
         }
+        slate.tick(clock.millis());
     }
 
     public synchronized ProgramState state() {
         Map<String, Boolean> live = new LinkedHashMap<>();
         sources.values().forEach(s -> live.put(s.name, isLive(s)));
         return new ProgramState(program == null ? null : program.name, pending == null ? null : pending.name,
-                backup, live, switches);
+                backup, live, switches, slate.on());
     }
 
     // ---- internals
@@ -182,21 +184,29 @@ public final class InputManager {
     private void failover() {
         Source target = backup == null ? null : sources.get(backup);
         if (target == null || target == program || !isLive(target)) {
-            target = null;
-            for (Source s : sources.values()) {
-                if (s != program && isLive(s)) {
-                    target = s;
-                    break;
-                }
-            }
+            target = firstLive(false);
+        }
+        if (target == null) {
+            target = firstLive(true); // the program's own source, back after a reconnect
         }
         if (target != null) {
             pending = target;
             pendingReason = program == null ? SwitchReason.START : SwitchReason.FAILOVER;
         } else if (!idleReported && program != null) {
             idleReported = true;
+            program.held = true;
+            slate.start(clock.millis());
             listener.idle(program.name);
         }
+    }
+
+    private Source firstLive(boolean programToo) {
+        for (Source s : sources.values()) {
+            if ((programToo || s != program) && isLive(s)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private boolean isLive(Source s) {
@@ -207,15 +217,18 @@ public final class InputManager {
     private void goOnAir(Source s, long dtsMs) {
         Source from = program;
         int gap = from == null ? s.frameMs : from.frameMs;
-        s.offset = lastOutDts == Long.MIN_VALUE ? 0 : lastOutDts + gap - dtsMs;
+        // After the last frame out on either track, so neither goes back (the slate's silence
+        // runs ahead of its once-a-second picture).
+        long last = out.lastDts();
+        s.offset = last == ProgramOutput.NONE ? 0 : last + gap - dtsMs;
         s.onAirFromDts = dtsMs;
+        s.held = false;
         program = s;
         pending = null;
         switches++;
-        if (!Arrays.equals(sentVideoConfig, s.videoConfig)) {
-            sentVideoConfig = s.videoConfig.clone();
-            out.videoConfig(sentVideoConfig);
-        }
+        slate.stop();
+        out.videoConfig(s.videoConfig);
+        out.programSwitch();
         listener.switched(from == null ? null : from.name, s.name, pendingReason == null ? SwitchReason.START : pendingReason);
         pendingReason = null;
     }

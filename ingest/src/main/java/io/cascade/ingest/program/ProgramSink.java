@@ -19,4 +19,12 @@ public interface ProgramSink {
 
     /** One raw AAC frame. */
     void audio(long dtsMs, byte[] aac);
+
+    /**
+     * The next picture (a keyframe) is the first of another source or of the slate: downstream may
+     * start a new GOP there (the origin marks it in band so the transcoder cuts an IDR on every
+     * rendition at the switch).
+     */
+    default void programSwitch() {
+    }
 }

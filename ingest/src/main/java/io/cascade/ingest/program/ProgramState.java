@@ -11,5 +11,7 @@ import java.util.Map;
  * @param backup   the designated backup source, or null
  * @param live     per source: whether it is sending (a frame within the failover time)
  * @param switches how many times the program changed source
+ * @param slate    whether the slate is playing (nothing live; {@code program} is the last source on air)
  */
-public record ProgramState(String program, String pending, String backup, Map<String, Boolean> live, long switches) {}
+public record ProgramState(String program, String pending, String backup, Map<String, Boolean> live, long switches,
+                           boolean slate) {}

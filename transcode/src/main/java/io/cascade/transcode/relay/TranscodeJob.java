@@ -5,6 +5,7 @@ import io.cascade.distribution.payload.AacAccessUnit;
 import io.cascade.distribution.payload.AacDepacketizer;
 import io.cascade.distribution.payload.AacPacketizer;
 import io.cascade.distribution.payload.AvcDecoderConfigurationRecord;
+import io.cascade.distribution.payload.H264AccessUnit;
 import io.cascade.distribution.payload.H264Depacketizer;
 import io.cascade.distribution.payload.H264Nal;
 import io.cascade.distribution.payload.H264Packetizer;
@@ -73,6 +74,7 @@ public final class TranscodeJob implements AutoCloseable {
     private volatile byte[] opusConfig;
     private volatile long lastForcedKeyframeMs;
     private long lastKeyframeAskMs;
+    private volatile long switchesSeen;
 
     /**
      * Starts transcoding {@code bcast/{broadcast}/program}, whose AAC config the catalog must
@@ -105,8 +107,7 @@ public final class TranscodeJob implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("transcoder for " + broadcast + " did not start: " + e.getMessage(), e);
         }
-        this.video = new H264Depacketizer(au -> submit(EncodedPacket.video(micros90(videoClock.extend(au.rtpTimestamp())),
-                micros90(videoClock.extend(au.rtpTimestamp())), au.keyframe(), H264Nal.joinAnnexB(au.nals()))));
+        this.video = new H264Depacketizer(this::onAccessUnit);
         this.audio = new AacDepacketizer(au -> submit(EncodedPacket.audio(
                 audioClock.extend(au.rtpTimestamp()) * 1000 / 48, au.data())), 1024);
         this.program = RtpTapSubscriber.open(relay, programOf(broadcast), host, this::onProgram);
@@ -137,6 +138,26 @@ public final class TranscodeJob implements AutoCloseable {
         } else {
             audio.receive(view);
         }
+    }
+
+    /**
+     * One program picture. A program switch (the origin's {@link SwitchMarker} on the new source's
+     * keyframe) forces an IDR on every rendition at exactly that picture: the transcoder anchors
+     * a force request to the next packet it is given, so the request goes in just before it.
+     */
+    private void onAccessUnit(H264AccessUnit au) {
+        long pts = micros90(videoClock.extend(au.rtpTimestamp()));
+        if (au.keyframe() && SwitchMarker.marks(au.nals())) {
+            switchesSeen++;
+            transcoder.forceKeyframe();
+            LOG.infof("transcode %s: program switch in band, IDR forced on every rendition", broadcast);
+        }
+        submit(EncodedPacket.video(pts, pts, au.keyframe(), H264Nal.joinAnnexB(au.nals())));
+    }
+
+    /** Program switches seen in band (each forced an IDR on every rendition). */
+    public long switchesSeen() {
+        return switchesSeen;
     }
 
     private void submit(EncodedPacket p) {

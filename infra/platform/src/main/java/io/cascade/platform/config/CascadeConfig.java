@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,26 @@ public interface CascadeConfig {
 
     Ingest ingest();
 
+    Playback playback();
+
+    /** The viewer side of broadcasts (docs/playback.md): playback tokens and viewer counts. */
+    interface Playback {
+        /**
+         * HMAC-SHA256 key of signed playback tokens, at least 32 characters, the same on every
+         * edge. When set, {@code /hls/{id}/...} and {@code POST /whep/{id}} need {@code ?token=}
+         * (401 without, 403 for a bad or expired one); unset, playback is open.
+         */
+        Optional<@Size(min = 32, max = 1024) String> tokenSecret();
+
+        /** How long the tokens that {@code GET /api/v1/edges/route} puts in its URLs stay valid. */
+        @WithDefault("1h")
+        Duration tokenTtl();
+
+        /** An HLS client counts as a viewer while it fetched a playlist within this window. */
+        @WithDefault("30s")
+        Duration viewerWindow();
+    }
+
     interface Ingest {
         /** Run broadcast ingest (RTMP listener, input managers) in this process. */
         @WithDefault("true")
@@ -62,6 +83,15 @@ public interface CascadeConfig {
         @Min(0)
         @Max(65535)
         int rtmpPort();
+
+        /**
+         * SRT listener, UDP ({@code srt://host:9000?streamid=publish:{streamKey}}, callers); 0 picks
+         * a free port, -1 turns SRT ingest off.
+         */
+        @WithDefault("9000")
+        @Min(-1)
+        @Max(65535)
+        int srtPort();
 
         /** The program source is failed over to the backup after this long without a frame. */
         @WithDefault("1s")

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.app;
+
+import io.cascade.distribution.relay.StreamName;
+import io.cascade.distribution.tap.TrackFormat;
+import io.cascade.distribution.webrtc.WebRtcException;
+import io.cascade.distribution.webrtc.WebRtcGateway;
+import io.cascade.distribution.webrtc.WebRtcSession;
+import io.cascade.distribution.webrtc.WhipWhepRoutes;
+import io.cascade.edge.whep.OfferBandwidth;
+import io.cascade.edge.whep.OfferedH264;
+import io.cascade.edge.whep.RenditionChoice;
+import io.cascade.edge.whep.RenditionTracks;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntBiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * WHEP names on this node: {@code /whep/{broadcastId}[?rendition=]} plays {@code
+ * bcast/{id}/{rendition}} once the broadcast path has registered that rendition here, the
+ * rendition chosen by the offer's bandwidth and H.264 profiles when none is named ({@link RenditionChoice}); any
+ * other name {@code K} plays {@code live/K}, a WHIP-published stream, and WHIP key {@code K}
+ * publishes {@code live/K}. With playback tokens on, every WHEP offer needs one for its name.
+ */
+final class BroadcastWhep implements WhipWhepRoutes.Resolver {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final WebRtcGateway gateway;
+    /** 0 when the token lets its holder play the name, else 401 or 403. */
+    private final ToIntBiFunction<String, String> tokens;
+    /** broadcast -> rendition -> its rung (video bitrate, H.264 profile), for renditions registered with the gateway. */
+    private final Map<String, Map<String, RenditionChoice.Rung>> renditions = new ConcurrentHashMap<>();
+
+    BroadcastWhep(WebRtcGateway gateway, ToIntBiFunction<String, String> tokens) {
+        this.gateway = gateway;
+        this.tokens = tokens;
+    }
+
+    /** Makes {@code bcast/{broadcast}/{rendition}} playable, or replaces its description. */
+    void register(String broadcast, String rendition, List<TrackFormat> formats) {
+        RenditionTracks tracks = RenditionTracks.of(formats);
+        gateway.registerStream(stream(broadcast, rendition), tracks.specs(), tracks.codecs());
+        renditions.computeIfAbsent(broadcast, b -> new ConcurrentHashMap<>()).put(rendition, new RenditionChoice.Rung(
+                rendition, RenditionTracks.videoBitrate(formats), OfferedH264.profileOf(tracks.videoProfileLevelId())));
+    }
+
+    /** Renditions of {@code broadcast} a WHEP viewer can ask for. */
+    List<String> renditions(String broadcast) {
+        return List.copyOf(renditions.getOrDefault(broadcast, Map.of()).keySet());
+    }
+
+    /** Secured WHEP sessions playing any rendition of {@code broadcast}. */
+    int viewers(String broadcast) {
+        String prefix = "bcast/" + broadcast + "/";
+        return (int) gateway.sessions().stream().filter(s -> s.kind() == WebRtcSession.Kind.PLAY
+                && s.state() == WebRtcSession.State.SECURE && s.stream().value().startsWith(prefix)).count();
+    }
+
+    @Override
+    public Optional<StreamName> publishStream(String streamKey) {
+        return NAME.matcher(streamKey).matches() ? Optional.of(StreamName.of("live/" + streamKey)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<StreamName> playStream(String broadcastId, String rendition) {
+        return resolve(broadcastId, rendition, null);
+    }
+
+    @Override
+    public Optional<StreamName> playStream(WhipWhepRoutes.PlayRequest request) throws WebRtcException {
+        String id = request.broadcastId();
+        if (!NAME.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        int refused = tokens.applyAsInt(id, request.token());
+        if (refused != 0) {
+            throw new WebRtcException(refused, refused == 401 ? "a playback token is needed (?token=)"
+                    : "the playback token is not valid for this broadcast");
+        }
+        return resolve(id, request.rendition(), request.offerSdp());
+    }
+
+    private Optional<StreamName> resolve(String id, String rendition, String offer) {
+        if (!NAME.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        Map<String, RenditionChoice.Rung> ladder = renditions.get(id);
+        if (ladder == null || ladder.isEmpty()) {
+            return rendition == null ? Optional.of(StreamName.of("live/" + id)) : Optional.empty();
+        }
+        if (rendition != null) {
+            return ladder.containsKey(rendition) ? Optional.of(stream(id, rendition)) : Optional.empty();
+        }
+        return RenditionChoice.choose(List.copyOf(ladder.values()), OfferBandwidth.of(offer), OfferedH264.profiles(offer))
+                .map(r -> stream(id, r));
+    }
+
+    private static StreamName stream(String broadcast, String rendition) {
+        return StreamName.of("bcast/" + broadcast + "/" + rendition);
+    }
+}

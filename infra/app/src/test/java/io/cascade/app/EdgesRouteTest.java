@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.app;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.cascade.platform.directory.NodeInfo;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /api/v1/edges/route}: edges from the directory, the viewer's region first, then by
+ * load, with HLS and WHEP URLs; bad requests are named. Playback is open here (no token secret).
+ */
+@QuarkusTest
+class EdgesRouteTest {
+    private static final List<String> EXTRA = List.of("edge-eu-busy", "edge-eu-idle", "edge-us", "sfu-eu");
+
+    @Inject
+    PlatformServices platform;
+
+    @AfterEach
+    void forgetTheExtraNodes() {
+        EXTRA.forEach(platform.directory()::deregister);
+    }
+
+    @Test
+    void edgesAreRankedByRegionThenLoad() {
+        platform.directory().register(node("edge-eu-busy", "edge", "eu", 0.8));
+        platform.directory().register(node("edge-eu-idle", "edge", "eu", 0.1));
+        platform.directory().register(node("edge-us", "edge", "us", 0.0));
+        platform.directory().register(node("sfu-eu", "sfu", "eu", 0.0));
+        String id = broadcast();
+        JsonPath route = given().header("Authorization", "Bearer dev").queryParam("broadcast", id).queryParam("region", "eu")
+                .get("/api/v1/edges/route").then().statusCode(200).extract().jsonPath();
+        List<String> order = route.getList("edges.node");
+        assertThat(order).as("edge-role nodes and this all-roles node; not the SFU").doesNotContain("sfu-eu")
+                .contains("node-1");
+        assertThat(order.subList(0, 2)).containsExactly("edge-eu-idle", "edge-eu-busy");
+        assertThat(order.indexOf("edge-us")).isLessThan(order.indexOf("node-1")).as("load 0.0 before 0.0 by id");
+        assertThat(route.getString("edges[0].hls")).isEqualTo("http://10.9.0.2:8080/hls/" + id + "/master.m3u8");
+        assertThat(route.getString("edges[0].whep")).isEqualTo("http://10.9.0.2:8080/whep/" + id);
+        assertThat(route.getBoolean("edges[0].sameRegion")).isTrue();
+        assertThat(route.getString("token")).isNull();
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheReason() {
+        given().queryParam("broadcast", "x").get("/api/v1/edges/route").then().statusCode(401);
+        given().header("Authorization", "Bearer dev").get("/api/v1/edges/route").then().statusCode(400);
+        given().header("Authorization", "Bearer dev").queryParam("broadcast", "../etc").get("/api/v1/edges/route")
+                .then().statusCode(400);
+        given().header("Authorization", "Bearer dev").queryParam("broadcast", "nope").get("/api/v1/edges/route")
+                .then().statusCode(404);
+        given().contentType("application/sdp").body("v=0\r\n".getBytes()).post("/whep/nope?rendition=720p").then().statusCode(404);
+        given().get("/hls/nope/master.m3u8").then().statusCode(404);
+    }
+
+    @Test
+    void aNewBroadcastHasNoViewers() {
+        String id = broadcast();
+        assertThat(given().header("Authorization", "Bearer dev").get("/api/v1/broadcasts/" + id).jsonPath().getLong("viewers"))
+                .isZero();
+    }
+
+    private static String broadcast() {
+        return given().header("Authorization", "Bearer dev").contentType("application/json").body("{\"name\":\"r\"}")
+                .post("/api/v1/broadcasts").then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    private static NodeInfo node(String id, String role, String region, double load) {
+        String ip = switch (id) {
+            case "edge-eu-idle" -> "10.9.0.2";
+            case "edge-eu-busy" -> "10.9.0.1";
+            default -> "10.9.0.3";
+        };
+        return new NodeInfo(id, Set.of(role), region, Map.of("http", "http://" + ip + ":8080"), load);
+    }
+}

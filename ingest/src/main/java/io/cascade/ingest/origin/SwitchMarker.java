@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.ingest.origin;
+
+/**
+ * The in-band mark of a program switch: an H.264 SEI NAL unit (ITU-T H.264 §7.3.2.3) holding one
+ * user_data_unregistered message (payloadType 5, §D.1.7) with Cascade's UUID and the text
+ * {@code cascade:program-switch}, put before the slices of the first keyframe of a new program
+ * source. Decoders ignore unknown user data (§D.2.7), so the mark is harmless to any player; the
+ * transcode job ({@code io.cascade.transcode.relay.SwitchMarker}, the reader, holds the same
+ * octets: the two modules do not depend on each other) cuts an IDR on every rendition there.
+ *
+ * <p>Carried in the program's RTP stream rather than on a side channel so that the mark stays on
+ * the exact access unit it belongs to across relays and tiers. The UUID and text contain no two
+ * zero octets in a row, so the NAL needs no emulation prevention.
+ */
+final class SwitchMarker {
+    /** NAL header (nal_ref_idc 0, type 6), payloadType 5, payloadSize 38, UUID, text, rbsp trailing bits. */
+    private static final byte[] NAL = {
+        0x06, 0x05, 38,
+        (byte) 0xc4, 0x5c, (byte) 0xad, (byte) 0xe0, (byte) 0x9f, 0x1b, 0x4d, 0x2a,
+        (byte) 0x8e, 0x37, 0x51, (byte) 0xa9, 0x62, (byte) 0xb0, (byte) 0xf3, (byte) 0xd8,
+        'c', 'a', 's', 'c', 'a', 'd', 'e', ':', 'p', 'r', 'o', 'g', 'r', 'a', 'm', '-', 's', 'w', 'i', 't', 'c', 'h',
+        (byte) 0x80,
+    };
+
+    private SwitchMarker() {
+    }
+
+    /** A fresh copy of the SEI NAL unit (no start code, no length prefix). */
+    static byte[] nal() {
+        return NAL.clone();
+    }
+}

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.transcode.srt;
+
+import java.util.Optional;
+
+/** Decides whether an SRT caller may publish, by its stream id ({@code publish:{streamKey}}). */
+@FunctionalInterface
+public interface SrtPublishHandler {
+    /**
+     * @param streamId the caller's SRTO_STREAMID, or null when it sent none
+     * @return where its media goes, or empty to refuse it (the connection is closed)
+     */
+    Optional<SrtMediaSink> onPublish(String streamId);
+}
