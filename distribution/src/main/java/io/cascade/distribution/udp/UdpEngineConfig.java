@@ -54,12 +54,12 @@ public record UdpEngineConfig(String bindHost, int basePort, int threads, int so
 
     /**
      * Loopback, ephemeral ports, one thread per processor, one socket each, batches of 32,
-     * 2048-octet slots (a 64 KiB read buffer per batch, one pool run), 4096 queued sends, 4 MiB
+     * 2048-octet slots (a 64 KiB read buffer per batch, one pool run), 16384 queued sends, 4 MiB
      * socket buffers.
      */
     public static UdpEngineConfig defaults() {
         return new UdpEngineConfig("127.0.0.1", 0, Runtime.getRuntime().availableProcessors(), 1,
-                UdpBindMode.PORT_PER_THREAD, 32, 2048, 4096, DEFAULT_SOCKET_BUFFER, DEFAULT_SOCKET_BUFFER, false);
+                UdpBindMode.PORT_PER_THREAD, 32, 2048, 16384, DEFAULT_SOCKET_BUFFER, DEFAULT_SOCKET_BUFFER, false);
     }
 
     /** Number of sockets the engine opens. */
