@@ -10,6 +10,7 @@ import io.cascade.distribution.payload.H264AccessUnit;
 import io.cascade.distribution.payload.H264Nal;
 import io.cascade.distribution.payload.H264Packetizer;
 import io.cascade.distribution.payload.PacketizerConfig;
+import io.cascade.distribution.payload.ProgramSwitchMarker;
 import io.cascade.distribution.relay.MediaKind;
 import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
@@ -32,7 +33,7 @@ import org.jboss.logging.Logger;
  * its timestamps are the program's milliseconds x 48). The relay stream opens at the first video
  * config; the catalog learns the AAC config when it comes. RTP timestamps are presentation times
  * (RFC 6184 §5.1); packets go out in decode order. The first keyframe after a program switch
- * carries a {@link SwitchMarker} SEI so the transcoder cuts an IDR on every rendition there.
+ * carries a {@link ProgramSwitchMarker} SEI so the transcoder cuts an IDR on every rendition there.
  */
 public final class OriginPublisher implements ProgramSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OriginPublisher.class);
@@ -88,7 +89,7 @@ public final class OriginPublisher implements ProgramSink, AutoCloseable {
             markNextKeyframe = false;
             switchesMarked++;
             List<byte[]> marked = new ArrayList<>(nals.size() + 1);
-            marked.add(SwitchMarker.nal());
+            marked.add(ProgramSwitchMarker.nal());
             marked.addAll(nals);
             nals = marked;
         }

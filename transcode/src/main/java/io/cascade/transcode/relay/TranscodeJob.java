@@ -12,6 +12,7 @@ import io.cascade.distribution.payload.H264Packetizer;
 import io.cascade.distribution.payload.OpusFrame;
 import io.cascade.distribution.payload.OpusPacketizer;
 import io.cascade.distribution.payload.PacketizerConfig;
+import io.cascade.distribution.payload.ProgramSwitchMarker;
 import io.cascade.distribution.relay.MediaKind;
 import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
@@ -141,13 +142,13 @@ public final class TranscodeJob implements AutoCloseable {
     }
 
     /**
-     * One program picture. A program switch (the origin's {@link SwitchMarker} on the new source's
+     * One program picture. A program switch (the origin's {@link ProgramSwitchMarker} on the new source's
      * keyframe) forces an IDR on every rendition at exactly that picture: the transcoder anchors
      * a force request to the next packet it is given, so the request goes in just before it.
      */
     private void onAccessUnit(H264AccessUnit au) {
         long pts = micros90(videoClock.extend(au.rtpTimestamp()));
-        if (au.keyframe() && SwitchMarker.marks(au.nals())) {
+        if (au.keyframe() && ProgramSwitchMarker.marks(au.nals())) {
             switchesSeen++;
             transcoder.forceKeyframe();
             LOG.infof("transcode %s: program switch in band, IDR forced on every rendition", broadcast);
