@@ -118,6 +118,10 @@ class TwoNodesOnInfinispanTest {
             assertThat(alice.await(ServerMessage.ChatMessage.class, BOUND).text()).isEqualTo("over the link");
             assertThat(bob.await(ServerMessage.ChatReceipt.class, BOUND).status()).isEqualTo(ReceiptStatus.SENT);
 
+            // nothing was lost over the live link (after B dies, A may still try to tell it the call
+            // ended: such a send fails and is counted, which is right and depends on timing)
+            assertThat(a.link.dropped()).isZero();
+
             // node B dies mid-call; A keeps heartbeating
             b.close();
             clock.advance(TTL.plusSeconds(1));
@@ -128,7 +132,6 @@ class TwoNodesOnInfinispanTest {
             assertThat(offline.user()).isEqualTo("bob");
             assertThat(offline.status()).isEqualTo(PresenceStatus.OFFLINE);
             assertThat(a.directory.sessionNode("bob")).isEmpty();
-            assertThat(a.link.dropped()).isZero();
             List.of(alice, bob).forEach(TestClient::drain);
         }
     }
