@@ -28,6 +28,8 @@ final class WebRtcFixture implements AutoCloseable {
     final RelayNode relay;
     final WebRtcGateway gateway;
     final HttpServer http;
+    /** Why each session ended, in order: a session that fails fast is gone from {@code gateway.sessions()}. */
+    final java.util.concurrent.BlockingQueue<String> endings = new java.util.concurrent.LinkedBlockingQueue<>();
 
     WebRtcFixture(String candidateHost, String bindHost) throws Exception {
         relay = new RelayNode(RelayConfig.defaults(), new RelayListener() { }, InstantSource.system());
@@ -35,7 +37,12 @@ final class WebRtcFixture implements AutoCloseable {
         relay.attach(engine.sockets());
         SecureRandom random = new SecureRandom();
         gateway = new WebRtcGateway(relay, WebRtcSettings.on(candidateHost),
-                DtlsCertificate.generate(random), InstantSource.system(), random, new WebRtcGateway.Listener() { });
+                DtlsCertificate.generate(random), InstantSource.system(), random, new WebRtcGateway.Listener() {
+                    @Override
+                    public void sessionEnded(WebRtcSession session, String reason) {
+                        endings.add(reason);
+                    }
+                });
         gateway.attach();
         WhipWhepRoutes routes = new WhipWhepRoutes(gateway, new WhipWhepRoutes.Resolver() {
             @Override
