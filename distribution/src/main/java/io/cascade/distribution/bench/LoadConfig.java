@@ -28,14 +28,16 @@ import java.util.Set;
  * @param warmUp         unmeasured time before the probe
  * @param phase          length of each measured phase
  * @param receiveThreads event-loop threads receiving on the subscriber sockets
+ * @param pin            forwarder alone on the last CPU, load generator on the others ({@link CpuPinning})
  */
 public record LoadConfig(List<String> forwarders, List<Integer> fanOuts, int videoPps, int videoSize, int audioPps,
-        int audioSize, long probeOutPps, List<Double> fractions, Duration warmUp, Duration phase, int receiveThreads) {
+        int audioSize, long probeOutPps, List<Double> fractions, Duration warmUp, Duration phase, int receiveThreads,
+        boolean pin) {
     /** Payload after the 12-octet RTP header: send time (8 octets), phase (1). */
     static final int MIN_PACKET = 12 + 9;
     static final int MAX_PUBLISHERS = 2000;
     private static final Set<String> KEYS = Set.of("forwarders", "fan-out", "video-pps", "video-size", "audio-pps",
-            "audio-size", "probe-out-pps", "fractions", "warmup-ms", "phase-ms", "receive-threads");
+            "audio-size", "probe-out-pps", "fractions", "warmup-ms", "phase-ms", "receive-threads", "pin");
 
     public LoadConfig {
         forwarders = List.copyOf(forwarders);
@@ -58,7 +60,7 @@ public record LoadConfig(List<String> forwarders, List<Integer> fanOuts, int vid
     /** 1 s warm-up and three 3-second phases: about 10 s of load per forwarder and fan-out. */
     public static LoadConfig defaults() {
         return new LoadConfig(List.of("raw", "relay"), List.of(10), 250, 1200, 50, 160, 400_000, List.of(0.5, 0.9),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), 1);
+                Duration.ofSeconds(1), Duration.ofSeconds(3), 1, false);
     }
 
     /** Packets per second one publisher sends. */
@@ -94,11 +96,21 @@ public record LoadConfig(List<String> forwarders, List<Integer> fanOuts, int vid
                 values.containsKey("fractions") ? doubles(values.get("fractions")) : d.fractions(),
                 Duration.ofMillis(integer(values, "warmup-ms", (int) d.warmUp().toMillis())),
                 Duration.ofMillis(integer(values, "phase-ms", (int) d.phase().toMillis())),
-                integer(values, "receive-threads", d.receiveThreads()));
+                integer(values, "receive-threads", d.receiveThreads()),
+                bool(values, "pin", d.pin()));
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {
         return values.containsKey(key) ? Integer.parseInt(values.get(key)) : fallback;
+    }
+
+    private static boolean bool(Map<String, String> values, String key, boolean fallback) {
+        String v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        require(v.equals("true") || v.equals("false") || v.equals("on") || v.equals("off"), "--" + key + " on|off");
+        return v.equals("true") || v.equals("on");
     }
 
     private static List<String> split(String list) {

@@ -32,12 +32,14 @@ public final class RawForwarder implements ForwarderUnderTest {
 
     private final Path binary;
     private final Duration safetyLimit;
+    private final List<String> launchPrefix;
     private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     private Process process;
     private InetSocketAddress ingress;
     private String summary = "{}";
 
-    private RawForwarder(Path binary, Duration safetyLimit) {
+    private RawForwarder(Path binary, Duration safetyLimit, List<String> launchPrefix) {
+        this.launchPrefix = List.copyOf(launchPrefix);
         this.binary = binary;
         this.safetyLimit = safetyLimit;
     }
@@ -45,10 +47,11 @@ public final class RawForwarder implements ForwarderUnderTest {
     /**
      * Compiles the forwarder.
      *
-     * @param safetyLimit the forwarder exits by itself after this long, whatever happens here
+     * @param safetyLimit  the forwarder exits by itself after this long, whatever happens here
+     * @param launchPrefix what goes before its command line (CPU pinning), or empty
      * @return empty when gcc or the source is missing, or the compile fails (the reason on stderr)
      */
-    public static Optional<RawForwarder> compile(Duration safetyLimit) {
+    public static Optional<RawForwarder> compile(Duration safetyLimit, List<String> launchPrefix) {
         Optional<Path> source = findSource();
         if (source.isEmpty()) {
             System.err.println("rawfwd: rawfwd.c not found; set -D" + SOURCE_PROPERTY + "=PATH");
@@ -66,7 +69,7 @@ public final class RawForwarder implements ForwarderUnderTest {
             }
             binary.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
-            return Optional.of(new RawForwarder(binary, safetyLimit));
+            return Optional.of(new RawForwarder(binary, safetyLimit, launchPrefix));
         } catch (IOException e) {
             System.err.println("rawfwd: no gcc (" + e.getMessage() + "); the raw forwarder is skipped");
             return Optional.empty();
@@ -96,6 +99,7 @@ public final class RawForwarder implements ForwarderUnderTest {
         for (InetSocketAddress subscriber : topology.subscribers()) {
             command.add(subscriber.getAddress().getHostAddress() + ":" + subscriber.getPort());
         }
+        command.addAll(0, launchPrefix);
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Thread reader = new Thread(this::readOutput, "rawfwd-output");
         reader.setDaemon(true);

@@ -24,13 +24,15 @@ public final class RelayForwarder implements ForwarderUnderTest {
     private static final Duration START_WAIT = Duration.ofSeconds(30);
 
     private final Duration safetyLimit;
+    private final List<String> launchPrefix;
     private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     private final List<InetSocketAddress> ingress = new ArrayList<>();
     private Process process;
     private String summary = "{}";
 
-    RelayForwarder(Duration safetyLimit) {
+    RelayForwarder(Duration safetyLimit, List<String> launchPrefix) {
         this.safetyLimit = safetyLimit;
+        this.launchPrefix = List.copyOf(launchPrefix);
     }
 
     @Override
@@ -61,6 +63,7 @@ public final class RelayForwarder implements ForwarderUnderTest {
             command.add("--subscriber");
             command.add(hostPort(s));
         }
+        command.addAll(0, launchPrefix);
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Thread reader = new Thread(this::readOutput, "relay-output");
         reader.setDaemon(true);

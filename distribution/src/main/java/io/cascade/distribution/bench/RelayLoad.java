@@ -21,7 +21,7 @@ import java.util.Optional;
  * java -cp ... io.cascade.distribution.bench.RelayLoad --forwarders raw --fan-out 10,100
  *      [--video-pps 250] [--video-size 1200] [--audio-pps 50] [--audio-size 160]
  *      [--probe-out-pps 400000] [--fractions 0.5,0.9] [--warmup-ms 1000] [--phase-ms 3000]
- *      [--receive-threads 1]
+ *      [--receive-threads 1] [--pin off|on]
  * </pre>
  *
  * Prints a human summary, then one JSON line last. Everything is on 127.0.0.1 and bounded in
@@ -32,7 +32,10 @@ public final class RelayLoad {
     /** Makes a forwarder for one run, or says why it cannot (empty, reason on stderr). */
     @FunctionalInterface
     public interface ForwarderFactory {
-        Optional<ForwarderUnderTest> create(Duration safetyLimit);
+        /**
+         * @param launchPrefix what goes before the forwarder's command line (CPU pinning), or empty
+         */
+        Optional<ForwarderUnderTest> create(Duration safetyLimit, List<String> launchPrefix);
     }
 
     private RelayLoad() {
@@ -45,8 +48,8 @@ public final class RelayLoad {
 
     /** The forwarders this build knows; the relay node adds itself here. */
     public static Map<String, ForwarderFactory> knownForwarders() {
-        return Map.of("raw", safety -> RawForwarder.compile(safety).map(ForwarderUnderTest.class::cast),
-                "relay", safety -> java.util.Optional.of(new RelayForwarder(safety)));
+        return Map.of("raw", (safety, prefix) -> RawForwarder.compile(safety, prefix).map(ForwarderUnderTest.class::cast),
+                "relay", (safety, prefix) -> Optional.of(new RelayForwarder(safety, prefix)));
     }
 
     /**
@@ -61,6 +64,12 @@ public final class RelayLoad {
         int phases = config.fractions().size() + 1;
         Duration safety = config.warmUp().plus(config.phase().plus(LoadRun.SETTLE).multipliedBy(phases))
                 .plusSeconds(15);
+        Optional<CpuPinning> pinning = config.pin() ? CpuPinning.pinned() : Optional.empty();
+        if (pinning.isPresent()) {
+            pinning.get().pinThisProcess();
+            System.out.println("pinned: " + pinning.get());
+        }
+        List<String> prefix = pinning.map(CpuPinning::forwarderPrefix).orElse(List.of());
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int fanOut : config.fanOuts()) {
             List<RunResult> results = new ArrayList<>();
@@ -69,7 +78,7 @@ public final class RelayLoad {
                 if (factory == null) {
                     throw new IllegalArgumentException("unknown forwarder " + name + "; known: " + factories.keySet());
                 }
-                Optional<ForwarderUnderTest> forwarder = factory.create(safety);
+                Optional<ForwarderUnderTest> forwarder = factory.create(safety, prefix);
                 if (forwarder.isEmpty()) {
                     System.out.println(name + " forwarder unavailable: skipped");
                     continue;
@@ -83,6 +92,7 @@ public final class RelayLoad {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("bench", "relay");
         report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("pinned", pinning.map(CpuPinning::toString).orElse("no"));
         report.put("runs", runs);
         return report;
     }
