@@ -25,6 +25,7 @@
   const state = {
     connected: false, joined: false, joins: 0, mode: null, threshold: null, modes: [], peers: {},
     streams: {}, speaker: null, chat: [], errors: [], downlinkKbps: 0, published: false,
+    resubscribes: 0, republishes: 0,
   };
   let ws = null;
   let localStream = new MediaStream();
@@ -287,8 +288,33 @@
     return frames > 0;
   }
 
+  // A connection to the SFU that failed (ICE consent lost, DTLS timed out: a busy host or a
+  // network change) is replaced by a new one for the same stream, at most once per 2 s each.
+  const retried = {};
+  function replaceFailed() {
+    const now = Date.now();
+    const due = key => { if (retried[key] && now - retried[key] < 2000) return false; retried[key] = now; return true; };
+    for (const key of Object.keys(subs)) {
+      const s = subs[key];
+      if (s.pc.connectionState !== 'failed' || !due('sub:' + key)) continue;
+      log('subscription ' + key + ' failed: subscribing again');
+      state.resubscribes++;
+      closeSub(key);
+      if (state.mode === 'sfu' && state.streams[key]) subscribe(s.peer, s.track);
+    }
+    for (const track of Object.keys(pubs)) {
+      if (pubs[track].pc.connectionState !== 'failed' || !due('pub:' + track)) continue;
+      log('publication ' + track + ' failed: publishing again');
+      state.republishes++;
+      unpublish(track);
+      const stream = track === 'screen' ? screenStream : localStream;
+      if (state.mode === 'sfu' && stream) publish(track, stream);
+    }
+  }
+
   async function housekeeping() {
     if (!state.joined) return;
+    replaceFailed();
     for (const peer of Object.keys(state.peers)) {
       const info = state.peers[peer];
       const sub = subs[peer + '/cam'];
