@@ -5,9 +5,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.cascade.local.junit.Await;
+import io.cascade.platform.directory.NodeHeartbeat;
 import io.cascade.platform.directory.NodeInfo;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class EdgesRouteTest {
-    private static final List<String> EXTRA = List.of("edge-eu-busy", "edge-eu-idle", "edge-us", "sfu-eu");
+    private static final List<String> EXTRA = List.of("edge-eu-busy", "edge-eu-idle", "edge-us", "sfu-eu", "edge-ap-1",
+            "edge-ap-2");
 
     @Inject
     PlatformServices platform;
@@ -48,6 +52,33 @@ class EdgesRouteTest {
         assertThat(route.getString("edges[0].whep")).isEqualTo("http://10.9.0.2:8080/whep/" + id);
         assertThat(route.getBoolean("edges[0].sameRegion")).isTrue();
         assertThat(route.getString("token")).isNull();
+    }
+
+    /**
+     * An edge that stops heartbeating (a crash: no deregistration) leaves the ranking within one
+     * directory TTL, and a viewer that asks again (as players do when their edge stops answering)
+     * is sent to the next edge of its region.
+     */
+    @Test
+    void aDeadEdgesViewersAreRoutedToAnotherEdge() throws Exception {
+        Duration beat = Duration.ofMillis(300);
+        try (NodeHeartbeat first = NodeHeartbeat.start(platform.directory(), node("edge-ap-1", "edge", "ap", 0.0), () -> 0.1, beat);
+             NodeHeartbeat second = NodeHeartbeat.start(platform.directory(), node("edge-ap-2", "edge", "ap", 0.0), () -> 0.5, beat)) {
+            String id = broadcast();
+            assertThat(route(id, "ap").subList(0, 2)).containsExactly("edge-ap-1", "edge-ap-2");
+            long died = System.nanoTime();
+            first.cancel();
+            Duration bound = platform.directory().ttl().plusSeconds(5);
+            Await.until("the dead edge leaves the ranking", bound, () -> !route(id, "ap").contains("edge-ap-1"));
+            System.out.printf("dead edge gone from the route after %d ms (directory TTL %s)%n",
+                    (System.nanoTime() - died) / 1_000_000, platform.directory().ttl());
+            assertThat(route(id, "ap").getFirst()).isEqualTo("edge-ap-2");
+        }
+    }
+
+    private static List<String> route(String broadcast, String region) {
+        return given().header("Authorization", "Bearer dev").queryParam("broadcast", broadcast).queryParam("region", region)
+                .get("/api/v1/edges/route").then().statusCode(200).extract().jsonPath().getList("edges.node");
     }
 
     @Test
@@ -78,6 +109,8 @@ class EdgesRouteTest {
         String ip = switch (id) {
             case "edge-eu-idle" -> "10.9.0.2";
             case "edge-eu-busy" -> "10.9.0.1";
+            case "edge-ap-1" -> "10.9.1.1";
+            case "edge-ap-2" -> "10.9.1.2";
             default -> "10.9.0.3";
         };
         return new NodeInfo(id, Set.of(role), region, Map.of("http", "http://" + ip + ":8080"), load);
