@@ -14,6 +14,7 @@
   const state = {
     connected: false, user: null, node: null, call: null, lastEnd: null, errors: [],
     presence: {}, chat: [], mode: null, config: null, configs: [], modes: [], incoming: 0,
+    firstFrameMs: null, // ms from this page's navigation to the first remote video frame shown
   };
   let ws = null;
   let pc = null;
@@ -168,7 +169,12 @@
     const callId = state.call.id;
     localStream.getTracks().forEach(t => pc.addTrack(t, localStream));
     preferCodecs(state.config.codecs);
-    pc.ontrack = e => { $('remote').srcObject = e.streams[0] || new MediaStream([e.track]); };
+    pc.ontrack = e => {
+      $('remote').srcObject = e.streams[0] || new MediaStream([e.track]);
+      if (e.track.kind === 'video' && state.firstFrameMs === null && $('remote').requestVideoFrameCallback) {
+        $('remote').requestVideoFrameCallback(() => { state.firstFrameMs = Math.round(performance.now()); });
+      }
+    };
     pc.onicecandidate = e => {
       if (e.candidate) send({ type: 'call.ice', callId, candidate: e.candidate.toJSON() });
     };

@@ -26,6 +26,7 @@
     connected: false, joined: false, joins: 0, mode: null, threshold: null, modes: [], peers: {},
     streams: {}, speaker: null, chat: [], errors: [], downlinkKbps: 0, published: false,
     resubscribes: 0, republishes: 0,
+    firstFrameMs: {}, // per tile: ms from this page's navigation to its first video frame shown
   };
   let ws = null;
   let localStream = new MediaStream();
@@ -423,6 +424,10 @@
     stream.addTrack(track);
     v.srcObject = stream;
     v.play().catch(() => {});
+    if (track.kind === 'video' && state.firstFrameMs[id] === undefined && v.requestVideoFrameCallback) {
+      state.firstFrameMs[id] = null;
+      v.requestVideoFrameCallback(() => { state.firstFrameMs[id] = Math.round(performance.now()); });
+    }
   }
 
   function renderPeople() {
