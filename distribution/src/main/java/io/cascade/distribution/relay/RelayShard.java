@@ -48,7 +48,6 @@ public final class RelayShard implements DatagramHandler {
     /** The WebRTC side of this socket, or null on a plain relay (tier links only). */
     private PeerDemux peers;
     private long nextSubscriber;
-    private long nextReportMs;
 
     RelayShard(int index, UdpSocket socket, RelayConfig config, RelayListener listener, InstantSource clock, long seed) {
         this.index = index;
@@ -414,12 +413,15 @@ public final class RelayShard implements DatagramHandler {
 
     // ---- timer (shard thread)
 
-    /** Called every few tens of milliseconds: NACKs, held-back PLIs; reports and liveness less often. */
+    /**
+     * Called every few tens of milliseconds: NACKs, held-back PLIs; reports and liveness less often.
+     * Each stream keeps its own report time, first placed at random within one interval and then
+     * randomized over 0.5-1.5 intervals (RFC 3550 §6.3.1): with all streams due on one tick, a
+     * shard with a thousand subscribers sent a thousand reports in one burst every second, and the
+     * media arriving meanwhile waited milliseconds behind it.
+     */
     void tick(long nowMs) {
-        boolean reportsDue = nowMs >= nextReportMs;
-        if (reportsDue) {
-            nextReportMs = nowMs + config.reportInterval().toMillis();
-        }
+        long interval = config.reportInterval().toMillis();
         if (peers != null) {
             peers.tick(nowMs);
         }
@@ -435,7 +437,10 @@ public final class RelayShard implements DatagramHandler {
                 stream.nextLayerChoiceMs = nowMs + LAYER_CHOICE_MS;
                 chooseLayers(stream, nowMs);
             }
-            if (reportsDue) {
+            if (stream.nextReportMs == 0) {
+                stream.nextReportMs = nowMs + random.nextLong(interval + 1);
+            } else if (nowMs >= stream.nextReportMs) {
+                stream.nextReportMs = nowMs + interval / 2 + random.nextLong(interval + 1);
                 reports.sendReceiverReport(stream, nowMs);
                 reports.sendSenderReports(stream, nowMs);
                 expireSubscribers(stream, nowMs);

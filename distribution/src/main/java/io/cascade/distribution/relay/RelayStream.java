@@ -33,6 +33,8 @@ final class RelayStream {
     private long[] bytesMark;
     private long measuredMs;
     long nextLayerChoiceMs;
+    /** When this stream's RR and SRs are next due; 0 until the first tick places it (see RelayShard#tick). */
+    long nextReportMs;
 
     RelayStream(StreamName name, int relaySsrc, InetSocketAddress source, StreamTrack[] tracks) {
         this.name = name;

@@ -257,6 +257,8 @@ class RelayShardTest {
         for (int seq = 1; seq <= 10; seq++) {
             video(seq);
         }
+        shard.tick(clock.millis()); // places the stream's first report within one interval
+        clock.advance(RelayConfig.defaults().reportInterval().plusMillis(1));
         socket.sent.clear();
         shard.tick(clock.millis());
         List<byte[]> up = socket.takeTo(PUBLISHER).stream().map(FakeSocket.Sent::bytes).toList();
