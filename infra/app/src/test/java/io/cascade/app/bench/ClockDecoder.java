@@ -42,11 +42,19 @@ final class ClockDecoder implements AutoCloseable {
      * @param format ffmpeg's demuxer name for the input ({@code mp4}, {@code mpegts})
      */
     static ClockDecoder start(String ffmpegBinary, String format, Path log, Listener listener) throws IOException {
-        Process p = new ProcessBuilder(List.of(ffmpegBinary, "-hide_banner", "-loglevel", "error", "-nostats",
+        return start(ffmpegBinary, format, 0, log, listener);
+    }
+
+    /** As {@link #start(String, String, Path, Listener)}, stopping after {@code maxFrames} frames when above 0. */
+    static ClockDecoder start(String ffmpegBinary, String format, int maxFrames, Path log, Listener listener) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(ffmpegBinary, "-hide_banner", "-loglevel", "error", "-nostats",
                 "-probesize", "32", "-analyzeduration", "0", "-threads", "1",
-                "-f", format, "-i", "pipe:0", "-map", "0:v:0", "-vf", "scale=" + WIDTH + ":" + HEIGHT,
-                "-f", "rawvideo", "-pix_fmt", "gray", "-flush_packets", "1", "pipe:1"))
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                "-f", format, "-i", "pipe:0", "-map", "0:v:0", "-vf", "scale=" + WIDTH + ":" + HEIGHT));
+        if (maxFrames > 0) {
+            cmd.addAll(List.of("-frames:v", Integer.toString(maxFrames)));
+        }
+        cmd.addAll(List.of("-f", "rawvideo", "-pix_fmt", "gray", "-flush_packets", "1", "pipe:1"));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ClockDecoder(p, listener);
     }
 
