@@ -135,11 +135,14 @@ public final class PipelineLatencyBench {
             List<BrowserReader> browsers = new ArrayList<>();
             double skew = Double.NaN;
             if (chromiumOn) {
-                Chromium chromium = Chromium.start();
-                open.add(chromium);
+                // one browser per page: a page in a background tab gets no requestVideoFrameCallback
+                Chromium forWhep = Chromium.start();
+                open.add(forWhep);
+                Chromium forHls = Chromium.start();
+                open.add(forHls);
                 String page = app.base() + "/watch/" + b.id();
-                browsers.add(BrowserReader.open(chromium, page + "?mode=whep&rendition=" + rendition, whep));
-                browsers.add(BrowserReader.open(chromium, page + "?mode=hls", hlsjs));
+                browsers.add(BrowserReader.open(forWhep, page + "?mode=whep&rendition=" + rendition, whep));
+                browsers.add(BrowserReader.open(forHls, page + "?mode=hls", hlsjs));
                 skew = browsers.getFirst().clockSkewMillis();
             } else {
                 all.remove(whep);
