@@ -11,14 +11,14 @@ import java.time.Duration;
  * and stime, in clock ticks of {@code sysconf(_SC_CLK_TCK)}. A tick is 10 ms at the usual 100 Hz,
  * so a 3-second phase at one busy core is measured to about 0.3%.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
     private static final long TICKS_PER_SECOND = clockTicks();
 
     private ProcessCpu() {
     }
 
     /** User + system CPU of {@code pid}, or zero once the process is gone. */
-    static Duration of(long pid) {
+    public static Duration of(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // The command name (field 2) is in parentheses and may hold spaces: split after it.
