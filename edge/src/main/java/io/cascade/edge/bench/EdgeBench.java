@@ -5,6 +5,7 @@ import io.cascade.distribution.bench.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,9 +80,9 @@ public final class EdgeBench {
 
     static Report run(EdgeBenchConfig c) throws Exception {
         System.out.printf(Locale.ROOT, "edge bench: %d connections, mix parts:playlists:segments %s, %d x %.0f s"
-                + " windows per server after %.0f s warm-up, %d edge event loop(s) = %d nginx worker(s), load avg %s%n",
+                + " windows per server after %.0f s warm-up (edge JIT warm-up %.0f s first), %d edge event loop(s) = %d nginx worker(s), load avg %s%n",
                 c.connections(), c.mix(), c.rounds(), c.window().toMillis() / 1000.0, c.warmup().toMillis() / 1000.0,
-                c.threads(), c.threads(), loadAverage());
+                c.jitWarmup().toMillis() / 1000.0, c.threads(), c.threads(), loadAverage());
         Path clip = EncodedClip.encode(c.work().resolve("clips"), c.height(), c.kbps(), c.clipSeconds());
         Path run = Files.createTempDirectory(Files.createDirectories(c.work()), "run");
         Path root = run.resolve("root");
@@ -104,6 +105,11 @@ public final class EdgeBench {
                 System.out.println(differ.isEmpty()
                         ? "bytes: every one of " + media.bodies().size() + " bodies from nginx equals the edge's"
                         : "bytes: MISMATCH on " + differ);
+                if (!c.jitWarmup().isZero()) {
+                    LoadResult w = load.run("edge", edge.port(), viewers(media, c), media.lengths(), Duration.ZERO,
+                            c.jitWarmup(), edge::cpu);
+                    System.out.println("JIT warm-up (not counted) " + w.summary());
+                }
                 for (int round = 0; round < c.rounds(); round++) {
                     LoadResult e = load.run("edge", edge.port(), viewers(media, c), media.lengths(), c.warmup(),
                             c.window(), edge::cpu);

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param connections keep-alive connections to each server in the comparison (each one a viewer)
  * @param window measured time per server per round
  * @param warmup load before each measured window, not counted
+ * @param jitWarmup load on the edge alone before the first round, so that its JIT has compiled the
+ *     serving path (nginx is compiled ahead of time); not counted
  * @param rounds edge then nginx, this many times (alternating spreads host noise over both)
  * @param threads the edge's Vert.x event loops and nginx's worker processes
  * @param clientThreads the load generator's event loops
@@ -20,7 +22,7 @@ import java.time.Duration;
  * @param blockingWindow measured time of that phase
  * @param work where clips and nginx's files go
  */
-record EdgeBenchConfig(int connections, Duration window, Duration warmup, int rounds, int threads, int clientThreads,
+record EdgeBenchConfig(int connections, Duration window, Duration warmup, Duration jitWarmup, int rounds, int threads, int clientThreads,
         PlainViewer.Mix mix, int height, int kbps, double clipSeconds, double prime, int viewers,
         Duration blockingWindow, Path work) {
 
@@ -29,6 +31,7 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, int ro
               --connections N     keep-alive connections (viewers) per server in the comparison (64)
               --seconds S         measured seconds per server per round (8)
               --warmup S          unmeasured load before each window (3)
+              --jit-warmup S      unmeasured load on the edge alone before the first round (10)
               --rounds N          edge, nginx, edge, nginx ... (2)
               --threads N         edge event loops = nginx worker processes (1)
               --client-threads N  load generator event loops (1)
@@ -42,7 +45,7 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, int ro
             """;
 
     static EdgeBenchConfig defaults() {
-        return new EdgeBenchConfig(64, Duration.ofSeconds(8), Duration.ofSeconds(3), 2, 1, 1,
+        return new EdgeBenchConfig(64, Duration.ofSeconds(8), Duration.ofSeconds(3), Duration.ofSeconds(10), 2, 1, 1,
                 new PlainViewer.Mix(1, 1, 0), 720, 3000, 30, 12, 200, Duration.ofSeconds(8),
                 Path.of(System.getProperty("java.io.tmpdir"), "cascade-bench-edge"));
     }
@@ -53,6 +56,7 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, int ro
         int connections = d.connections;
         Duration window = d.window;
         Duration warmup = d.warmup;
+        Duration jitWarmup = d.jitWarmup;
         int rounds = d.rounds;
         int threads = d.threads;
         int clientThreads = d.clientThreads;
@@ -77,6 +81,7 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, int ro
                 case "--connections" -> connections = Integer.parseInt(v);
                 case "--seconds" -> window = seconds(v);
                 case "--warmup" -> warmup = seconds(v);
+                case "--jit-warmup" -> jitWarmup = seconds(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--client-threads" -> clientThreads = Integer.parseInt(v);
@@ -91,7 +96,7 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, int ro
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
         }
-        EdgeBenchConfig c = new EdgeBenchConfig(connections, window, warmup, rounds, threads, clientThreads, mix,
+        EdgeBenchConfig c = new EdgeBenchConfig(connections, window, warmup, jitWarmup, rounds, threads, clientThreads, mix,
                 height, kbps, clipSeconds, prime, viewers, blockingWindow, work);
         c.validate();
         return c;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.edge.bench;
 
-import io.cascade.distribution.bench.ProcessCpu;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,7 +8,6 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,9 +63,9 @@ final class EdgeProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** User + system CPU of the edge JVM so far (event loops, GC, JIT: all of it). */
-    Duration cpu() {
-        return ProcessCpu.of(process.pid());
+    /** CPU of the edge JVM so far (event loops, GC, JIT: all of it). */
+    ServerCpu cpu() {
+        return ServerCpu.of(java.util.List.of(process.pid()));
     }
 
     /** Starts pushing the rest of the clip in real time. */

@@ -80,7 +80,7 @@ final class HttpLoad implements AutoCloseable {
      * @param expected body length by request target; targets not in it are not checked
      */
     LoadResult run(String name, int port, List<? extends Viewer> viewers, Map<String, Integer> expected,
-            Duration warmup, Duration window, Supplier<Duration> serverCpu) throws InterruptedException {
+            Duration warmup, Duration window, Supplier<ServerCpu> serverCpu) throws InterruptedException {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
         List<Connection> connections = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();
@@ -98,14 +98,14 @@ final class HttpLoad implements AutoCloseable {
         }
         Thread.sleep(warmup.toMillis());
         long clientPid = ProcessHandle.current().pid();
-        Duration server0 = serverCpu.get();
+        ServerCpu server0 = serverCpu.get();
         Duration client0 = ProcessCpu.of(clientPid);
         long t0 = System.nanoTime();
         measuring = true;
         Thread.sleep(window.toMillis());
         measuring = false;
         long t1 = System.nanoTime();
-        Duration server1 = serverCpu.get();
+        ServerCpu server1 = serverCpu.get();
         Duration client1 = ProcessCpu.of(clientPid);
         stopping = true;
         for (Channel ch : channels) {
@@ -128,7 +128,12 @@ final class HttpLoad implements AutoCloseable {
             }
         }
         return new LoadResult(name, (t1 - t0) / 1e9, requests, bytes, errors, wrongLength, latency,
-                (server1.toNanos() - server0.toNanos()) / 1e9, (client1.toNanos() - client0.toNanos()) / 1e9);
+                seconds(server0.total(), server1.total()), seconds(server0.system(), server1.system()),
+                seconds(client0, client1));
+    }
+
+    private static double seconds(Duration from, Duration to) {
+        return (to.toNanos() - from.toNanos()) / 1e9;
     }
 
     /** One keep-alive connection: writes a request, reads its response, writes the next. */

@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * What one server did in one measured window: completed requests, body bytes, errors (a status
  * other than 200, a body of the wrong length, a failed or closed connection), latency from request
- * written to last byte read, and the server's CPU seconds over the same window.
+ * written to last byte read, and the server's CPU seconds (and the kernel's part of them) over the
+ * same window.
  */
 record LoadResult(String server, double seconds, long requests, long bodyBytes, long errors, long wrongLength,
-        LatencyHistogram latencyMicros, double serverCpuSeconds, double clientCpuSeconds) {
+        LatencyHistogram latencyMicros, double serverCpuSeconds, double serverSystemSeconds, double clientCpuSeconds) {
 
     double requestsPerSecond() {
         return requests / seconds;
@@ -31,6 +32,11 @@ record LoadResult(String server, double seconds, long requests, long bodyBytes, 
         return serverCpuSeconds > 0 ? bodyBytes * 8 / serverCpuSeconds / 1e6 : Double.NaN;
     }
 
+    /** The kernel's share of the server's CPU (system time: socket writes, copies, TCP). */
+    double kernelPercent() {
+        return serverCpuSeconds > 0 ? 100 * serverSystemSeconds / serverCpuSeconds : Double.NaN;
+    }
+
     double serverCores() {
         return serverCpuSeconds / seconds;
     }
@@ -41,14 +47,14 @@ record LoadResult(String server, double seconds, long requests, long bodyBytes, 
         h.add(o.latencyMicros);
         return new LoadResult(server, seconds + o.seconds, requests + o.requests, bodyBytes + o.bodyBytes,
                 errors + o.errors, wrongLength + o.wrongLength, h, serverCpuSeconds + o.serverCpuSeconds,
-                clientCpuSeconds + o.clientCpuSeconds);
+                serverSystemSeconds + o.serverSystemSeconds, clientCpuSeconds + o.clientCpuSeconds);
     }
 
     String summary() {
         return String.format(java.util.Locale.ROOT,
-                "%-6s %8.0f req/s %8.1f Mbps  server %4.2f cores  %8.0f req/CPU-s %8.1f Mbps/core"
+                "%-6s %8.0f req/s %8.1f Mbps  server %4.2f cores (%2.0f%% kernel)  %8.0f req/CPU-s %8.1f Mbps/core"
                         + "  p50 %6.2f ms p99 %6.2f ms  errors %d (wrong length %d)  client %4.2f cores",
-                server, requestsPerSecond(), mbps(), serverCores(), requestsPerCpuSecond(), mbpsPerCore(),
+                server, requestsPerSecond(), mbps(), serverCores(), kernelPercent(), requestsPerCpuSecond(), mbpsPerCore(),
                 latencyMicros.percentile(50) / 1000.0, latencyMicros.percentile(99) / 1000.0, errors, wrongLength,
                 clientCpuSeconds / seconds);
     }
@@ -63,6 +69,7 @@ record LoadResult(String server, double seconds, long requests, long bodyBytes, 
         m.put("requestsPerSecond", requestsPerSecond());
         m.put("mbps", mbps());
         m.put("serverCpuSeconds", serverCpuSeconds);
+        m.put("serverSystemSeconds", serverSystemSeconds);
         m.put("requestsPerCpuSecond", requestsPerCpuSecond());
         m.put("mbpsPerCore", mbpsPerCore());
         m.put("p50Ms", latencyMicros.percentile(50) / 1000.0);

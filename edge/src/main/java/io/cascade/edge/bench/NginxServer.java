@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.edge.bench;
 
-import io.cascade.distribution.bench.ProcessCpu;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,12 +93,11 @@ final class NginxServer implements AutoCloseable {
     }
 
     /** The master's CPU plus every worker's, so far. */
-    Duration cpu() {
-        Duration total = ProcessCpu.of(process.pid());
-        for (ProcessHandle h : process.descendants().toList()) {
-            total = total.plus(ProcessCpu.of(h.pid()));
-        }
-        return total;
+    ServerCpu cpu() {
+        java.util.List<Long> pids = new java.util.ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(h -> pids.add(h.pid()));
+        return ServerCpu.of(pids);
     }
 
     long workers() {
