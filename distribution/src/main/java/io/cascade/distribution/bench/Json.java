@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Just enough JSON for one report line: maps, lists, strings, numbers, booleans, null. */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

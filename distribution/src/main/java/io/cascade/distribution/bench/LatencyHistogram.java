@@ -7,7 +7,7 @@ package io.cascade.distribution.bench;
  * dependencies): values below 64 have a bucket each; above, each power of two is split into 32
  * buckets, so a reported percentile is within about 3% of the true value. Single-threaded.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     private static final int LINEAR = 64;
     private static final int SUB_BITS = 5;
     private static final int SUB_BUCKETS = 1 << SUB_BITS;
@@ -18,7 +18,7 @@ final class LatencyHistogram {
     private long total;
     private long max;
 
-    void record(long value) {
+    public void record(long value) {
         long v = Math.max(0, value);
         counts[Math.min(BUCKETS - 1, index(v))]++;
         total++;
@@ -26,7 +26,7 @@ final class LatencyHistogram {
     }
 
     /** Adds every value recorded in {@code other}. */
-    void add(LatencyHistogram other) {
+    public void add(LatencyHistogram other) {
         for (int i = 0; i < BUCKETS; i++) {
             counts[i] += other.counts[i];
         }
@@ -34,11 +34,11 @@ final class LatencyHistogram {
         max = Math.max(max, other.max);
     }
 
-    long count() {
+    public long count() {
         return total;
     }
 
-    long max() {
+    public long max() {
         return max;
     }
 
@@ -46,7 +46,7 @@ final class LatencyHistogram {
      * The smallest bucket value at or below which {@code percentile} percent of the values lie
      * (the bucket's midpoint, the exact value below 64); 0 when empty.
      */
-    long percentile(double percentile) {
+    public long percentile(double percentile) {
         if (total == 0) {
             return 0;
         }

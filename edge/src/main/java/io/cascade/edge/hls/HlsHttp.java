@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.edge.hls;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
+import java.nio.ByteBuffer;
 import java.util.function.Predicate;
 
 /**
@@ -70,7 +71,7 @@ public final class HlsHttp implements AutoCloseable {
             case HlsResource.MediaPlaylist p -> mediaPlaylist(ctx, broadcast, rendition(broadcast, p.rendition()),
                     p.directives());
             case HlsResource.Init i -> HlsResponses.bytes(ctx, HlsResponses.INIT_TYPE, HlsResponses.IMMUTABLE,
-                    List.of(rendition(broadcast, i.rendition()).init()));
+                    Unpooled.wrappedBuffer(rendition(broadcast, i.rendition()).initData()));
             case HlsResource.PartFile f -> part(ctx, rendition(broadcast, f.rendition()), f.sequence());
             case HlsResource.SegmentFile f -> segment(ctx, rendition(broadcast, f.rendition()), f.msn());
         }
@@ -80,7 +81,7 @@ public final class HlsHttp implements AutoCloseable {
         TimelineSnapshot s = r.timeline().snapshot();
         ReloadRules.check(d, s, r.settings());
         if (d.blocking() && !s.ended()) {
-            String cache = HlsResponses.blockingPlaylist(r.settings());
+            CharSequence cache = HlsResponses.blockingPlaylist(r.settings());
             hold(ctx, r, ReloadRules.until(d), () -> playlist(ctx, broadcast, r, d, cache));
         } else if (!s.hasCompleteSegment() && !s.ended()) {
             // Before the first segment a playlist would list nothing: wait for it like a blocking reload.
@@ -92,11 +93,10 @@ public final class HlsHttp implements AutoCloseable {
     }
 
     private static void playlist(RoutingContext ctx, HlsBroadcast broadcast, HlsRendition r, Directives d,
-            String cache) {
+            CharSequence cache) {
         TimelineSnapshot s = r.timeline().snapshot();
-        String text = r.body(s, d.skip() != Directives.Skip.NO)
-                + MediaPlaylistWriter.tail(broadcast.reportsExcept(r), s.ended());
-        HlsResponses.text(ctx, HlsResponses.PLAYLIST_TYPE, cache, text);
+        HlsResponses.bytes(ctx, HlsResponses.PLAYLIST_TYPE, cache,
+                Unpooled.wrappedBuffer(r.playlist(s, d.skip() != Directives.Skip.NO, broadcast.reportsExcept(r))));
     }
 
     /** RFC 8216bis §6.2.6: a part is served when complete; the hinted next part is held until then. */
@@ -114,7 +114,7 @@ public final class HlsHttp implements AutoCloseable {
         if (p == null) {
             HlsResponses.error(ctx, 404, "not found: part " + sequence);
         } else {
-            HlsResponses.bytes(ctx, HlsResponses.MEDIA_TYPE, HlsResponses.IMMUTABLE, List.of(p.bytes()));
+            HlsResponses.bytes(ctx, HlsResponses.MEDIA_TYPE, HlsResponses.IMMUTABLE, Unpooled.wrappedBuffer(p.data()));
         }
     }
 
@@ -123,8 +123,11 @@ public final class HlsHttp implements AutoCloseable {
         if (seg == null) {
             HlsResponses.error(ctx, 404, "not found: segment " + msn);
         } else {
-            HlsResponses.bytes(ctx, HlsResponses.MEDIA_TYPE, HlsResponses.IMMUTABLE,
-                    seg.parts().stream().map(Part::bytes).toList());
+            ByteBuffer[] parts = new ByteBuffer[seg.parts().size()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = seg.parts().get(i).data();
+            }
+            HlsResponses.bytes(ctx, HlsResponses.MEDIA_TYPE, HlsResponses.IMMUTABLE, Unpooled.wrappedBuffer(parts));
         }
     }
 

@@ -5,6 +5,9 @@ import io.cascade.edge.cmaf.AudioSample;
 import io.cascade.edge.cmaf.CmafTracks;
 import io.cascade.edge.cmaf.InitSegmentWriter;
 import io.cascade.edge.cmaf.VideoSample;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One rendition of a broadcast and the sink its samples are pushed into. Pushes may come from any
@@ -17,14 +20,21 @@ public final class HlsRendition implements AutoCloseable {
     private final CmafTracks tracks;
     private final long bandwidthHint;
     private final byte[] init;
+    private final ByteBuffer initData;
     private final RenditionTimeline timeline;
     private final RenditionPackager packager;
     private final HlsSettings settings;
     private volatile Rendered full;
     private volatile Rendered delta;
+    private volatile Encoded fullEncoded;
+    private volatile Encoded deltaEncoded;
 
     /** The playlist body of one snapshot, rendered once for every viewer of it. */
     private record Rendered(TimelineSnapshot snapshot, String text) {
+    }
+
+    /** A whole playlist response (body and reports) as sent, encoded once for every viewer of it. */
+    private record Encoded(TimelineSnapshot snapshot, List<RenditionReport> reports, ByteBuffer bytes) {
     }
 
     HlsRendition(String name, CmafTracks tracks, long bandwidthHint, HlsSettings settings, BroadcastTimebase timebase,
@@ -34,6 +44,7 @@ public final class HlsRendition implements AutoCloseable {
         this.bandwidthHint = bandwidthHint;
         this.settings = settings;
         this.init = InitSegmentWriter.write(tracks);
+        this.initData = Part.direct(init);
         this.timeline = new RenditionTimeline(settings, timebase, firstMsn, firstPartSequence);
         this.packager = new RenditionPackager(tracks, settings, timebase, timeline);
     }
@@ -73,12 +84,36 @@ public final class HlsRendition implements AutoCloseable {
         return init;
     }
 
+    /** The init section as a read-only direct buffer, shared by every response. */
+    ByteBuffer initData() {
+        return initData;
+    }
+
     RenditionTimeline timeline() {
         return timeline;
     }
 
     HlsSettings settings() {
         return settings;
+    }
+
+    /**
+     * The media playlist for a snapshot with the given reports on its siblings, UTF-8, read-only:
+     * encoded once for all the viewers that ask between two changes (a playlist changes every part,
+     * viewers ask many times per part).
+     */
+    ByteBuffer playlist(TimelineSnapshot s, boolean deltaUpdate, List<RenditionReport> reports) {
+        Encoded e = deltaUpdate ? deltaEncoded : fullEncoded;
+        if (e == null || e.snapshot() != s || !e.reports().equals(reports)) {
+            String text = body(s, deltaUpdate) + MediaPlaylistWriter.tail(reports, s.ended());
+            e = new Encoded(s, List.copyOf(reports), Part.direct(text.getBytes(StandardCharsets.UTF_8)));
+            if (deltaUpdate) {
+                deltaEncoded = e;
+            } else {
+                fullEncoded = e;
+            }
+        }
+        return e.bytes();
     }
 
     /** The playlist body for a snapshot, without reports; rendered once per snapshot and kind. */

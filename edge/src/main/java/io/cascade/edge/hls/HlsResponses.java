@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.edge.hls;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes HLS responses: content types, cache policy and CORS in one place.
@@ -19,48 +22,54 @@ import java.util.List;
  * PART-TARGET is below that). Errors are not stored.
  */
 final class HlsResponses {
-    static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
-    static final String INIT_TYPE = "video/mp4";
-    static final String MEDIA_TYPE = "video/iso.segment";
-    static final String IMMUTABLE = "public, max-age=86400, immutable";
-    static final String NO_STORE = "no-store";
-    private static final String EXPOSED = "Content-Length, Content-Type, Cache-Control, Age, Date";
+    static final CharSequence PLAYLIST_TYPE = HttpHeaders.createOptimized("application/vnd.apple.mpegurl");
+    static final CharSequence INIT_TYPE = HttpHeaders.createOptimized("video/mp4");
+    static final CharSequence MEDIA_TYPE = HttpHeaders.createOptimized("video/iso.segment");
+    static final CharSequence IMMUTABLE = HttpHeaders.createOptimized("public, max-age=86400, immutable");
+    static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence LIVE = HttpHeaders.createOptimized("public, max-age=1");
+    private static final CharSequence CACHE_CONTROL = HttpHeaders.CACHE_CONTROL;
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.CONTENT_TYPE;
+    private static final CharSequence CONTENT_LENGTH = HttpHeaders.CONTENT_LENGTH;
+    private static final CharSequence ALLOW_ORIGIN = HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN;
+    private static final CharSequence EXPOSE_HEADERS = HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS;
+    private static final CharSequence ANY = HttpHeaders.createOptimized("*");
+    private static final CharSequence EXPOSED =
+            HttpHeaders.createOptimized("Content-Length, Content-Type, Cache-Control, Age, Date");
+    private static final ConcurrentHashMap<Integer, CharSequence> BLOCKING = new ConcurrentHashMap<>();
 
     private HlsResponses() {
     }
 
-    static String livePlaylist() {
-        return "public, max-age=1";
+    static CharSequence livePlaylist() {
+        return LIVE;
     }
 
-    static String blockingPlaylist(HlsSettings settings) {
-        return "public, max-age=" + 6 * settings.targetDurationSeconds();
+    static CharSequence blockingPlaylist(HlsSettings settings) {
+        return BLOCKING.computeIfAbsent(6 * settings.targetDurationSeconds(),
+                age -> HttpHeaders.createOptimized("public, max-age=" + age));
     }
 
-    static void text(RoutingContext ctx, String contentType, String cacheControl, String body) {
-        bytes(ctx, contentType, cacheControl, List.of(body.getBytes(StandardCharsets.UTF_8)));
+    static void text(RoutingContext ctx, CharSequence contentType, CharSequence cacheControl, String body) {
+        bytes(ctx, contentType, cacheControl, Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Writes the chunks back to back with one Content-Length; HEAD gets the headers only. */
-    static void bytes(RoutingContext ctx, String contentType, String cacheControl, List<byte[]> chunks) {
+    /**
+     * Sends {@code body} as the whole response in one write (status line, headers and body leave
+     * together; Vert.x adds Content-Length); HEAD gets the headers only. The body is usually a view
+     * of shared read-only memory (a part, a cached playlist), sent without copying.
+     */
+    static void bytes(RoutingContext ctx, CharSequence contentType, CharSequence cacheControl, ByteBuf body) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             return;
         }
-        long length = 0;
-        for (byte[] c : chunks) {
-            length += c.length;
-        }
-        cors(response).setStatusCode(200).putHeader("Content-Type", contentType)
-                .putHeader("Cache-Control", cacheControl).putHeader("Content-Length", Long.toString(length));
+        cors(response).setStatusCode(200).putHeader(CONTENT_TYPE, contentType).putHeader(CACHE_CONTROL, cacheControl);
         if (ctx.request().method() == HttpMethod.HEAD) {
-            response.end();
+            response.putHeader(CONTENT_LENGTH, Integer.toString(body.readableBytes())).end();
             return;
         }
-        for (byte[] c : chunks) {
-            response.write(Buffer.buffer(c));   // one copy per response: Vert.x 4 has no supported wrap
-        }
-        response.end();
+        response.end(Buffer.buffer(body));
     }
 
     static void error(RoutingContext ctx, int status, String message) {
@@ -68,8 +77,8 @@ final class HlsResponses {
         if (response.ended() || response.closed()) {
             return;
         }
-        cors(response).setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
-                .putHeader("Cache-Control", NO_STORE);
+        cors(response).setStatusCode(status).putHeader(CONTENT_TYPE, "text/plain; charset=utf-8")
+                .putHeader(CACHE_CONTROL, NO_STORE);
         response.end(ctx.request().method() == HttpMethod.HEAD ? "" : message + "\n");
     }
 
@@ -86,7 +95,6 @@ final class HlsResponses {
     }
 
     static HttpServerResponse cors(HttpServerResponse response) {
-        return response.putHeader("Access-Control-Allow-Origin", "*")
-                .putHeader("Access-Control-Expose-Headers", EXPOSED);
+        return response.putHeader(ALLOW_ORIGIN, ANY).putHeader(EXPOSE_HEADERS, EXPOSED);
     }
 }

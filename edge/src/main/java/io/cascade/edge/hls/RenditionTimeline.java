@@ -77,7 +77,7 @@ final class RenditionTimeline implements PartSink {
     @Override
     public void part(byte[] fragment, long startTicks, long durationTicks, int timescale, boolean independent) {
         TimelineSnapshot s = current;
-        Part p = new Part(s.openMsn(), s.openParts().size(), s.nextPartSequence(), durationTicks, timescale,
+        Part p = Part.of(s.openMsn(), s.openParts().size(), s.nextPartSequence(), durationTicks, timescale,
                 independent, fragment);
         List<Part> open = new ArrayList<>(s.openParts());
         open.add(p);

@@ -43,7 +43,7 @@ record Segment(long msn, List<Part> parts, Instant programDateTime) {
     long bytes() {
         long n = 0;
         for (Part p : parts) {
-            n += p.bytes().length;
+            n += p.size();
         }
         return n;
     }
