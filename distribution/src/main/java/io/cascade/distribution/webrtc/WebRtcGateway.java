@@ -20,6 +20,7 @@ import io.cascade.distribution.sdp.Negotiation;
 import io.cascade.distribution.sdp.SdpParseException;
 import io.cascade.distribution.sdp.SdpParser;
 import io.cascade.distribution.sdp.SessionDescription;
+import io.cascade.distribution.tap.TrackFormat;
 import io.cascade.distribution.srtp.SrtpContexts;
 import io.cascade.distribution.srtp.SrtpProfile;
 import io.cascade.distribution.srtp.SrtpRole;
@@ -170,6 +171,26 @@ public final class WebRtcGateway implements AutoCloseable {
      */
     public void registerStream(StreamName stream, List<TrackSpec> tracks, List<Codec> codecs) {
         registered.put(stream, OfferMapper.registeredTracks(tracks, codecs));
+    }
+
+    /**
+     * What a live WHIP publisher of {@code stream} sends, one format per relay track in the relay's
+     * track order (the codec it negotiated: encoding, clock rate, channels, payload type, fmtp), so
+     * a local consumer can depacketize and decode the stream; empty without a live publisher.
+     */
+    public Optional<List<TrackFormat>> publishedFormats(StreamName stream) {
+        PublishedStream p = published.get(stream);
+        if (p == null || p.session().state() == WebRtcSession.State.CLOSED) {
+            return Optional.empty();
+        }
+        List<OfferMapper.PublishedTrack> tracks = p.tracks().tracks();
+        List<TrackFormat> formats = new java.util.ArrayList<>(tracks.size());
+        for (int i = 0; i < tracks.size(); i++) {
+            OfferMapper.PublishedTrack t = tracks.get(i);
+            formats.add(new TrackFormat(i, t.kind(), t.codec().name(), t.codec().clockRate(), t.codec().channels(),
+                    t.codec().payloadType(), t.codec().parameters()));
+        }
+        return Optional.of(List.copyOf(formats));
     }
 
     /** Undoes {@link #registerStream}: new WHEP offers get 404; sessions playing go on. */

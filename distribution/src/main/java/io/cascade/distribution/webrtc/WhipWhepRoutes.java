@@ -55,6 +55,14 @@ public final class WhipWhepRoutes {
         default Optional<StreamName> playStream(PlayRequest request) throws WebRtcException {
             return playStream(request.broadcastId(), request.rendition());
         }
+
+        /**
+         * A WHIP offer with this key was answered (its session is connecting), before the answer
+         * goes out: a resolver that consumes the stream itself starts here. Throwing refuses the
+         * request with the exception's status and closes the session.
+         */
+        default void published(String streamKey, WebRtcGateway.Answer answer) throws WebRtcException {
+        }
     }
 
     /**
@@ -153,7 +161,7 @@ public final class WhipWhepRoutes {
         }
         // Answering starts a DTLS session thread and may generate randomness: keep it off the event loop.
         ctx.vertx().<WebRtcGateway.Answer>executeBlocking(() -> whip
-                        ? gateway.publish(stream.get(), offer) : gateway.play(stream.get(), offer), false)
+                        ? publish(name, stream.get(), offer) : gateway.play(stream.get(), offer), false)
                 .onSuccess(answer -> {
                     HttpServerResponse res = ctx.response().setStatusCode(201)
                             .putHeader("Content-Type", SDP)
@@ -172,6 +180,17 @@ public final class WhipWhepRoutes {
                         fail(ctx, 500, "internal error");
                     }
                 });
+    }
+
+    private WebRtcGateway.Answer publish(String key, StreamName stream, String offer) throws WebRtcException {
+        WebRtcGateway.Answer answer = gateway.publish(stream, offer);
+        try {
+            resolver.published(key, answer);
+            return answer;
+        } catch (WebRtcException | RuntimeException e) {
+            gateway.close(answer.session().id());
+            throw e;
+        }
     }
 
     private void trickle(RoutingContext ctx) {

@@ -54,6 +54,14 @@ final class WebRtcFixture implements AutoCloseable {
             public Optional<StreamName> playStream(String id, String rendition) {
                 return id.matches("[a-z0-9]{1,16}") ? Optional.of(StreamName.of("live/" + id)) : Optional.empty();
             }
+
+            /** Keys starting with "refuse" are refused after the answer, as a resolver that checks the codecs would. */
+            @Override
+            public void published(String key, WebRtcGateway.Answer answer) throws WebRtcException {
+                if (key.startsWith("refuse")) {
+                    throw new WebRtcException(406, "refused by the resolver");
+                }
+            }
         }, "Bearer dev"::equals, h -> true, List::of);
         Router router = Router.router(vertx);
         router.route("/whip/*").subRouter(routes.whip(vertx));

@@ -97,6 +97,22 @@ class WhipWhepHttpTest {
     }
 
     @Test
+    void thePublishedFormatsAreTheNegotiatedCodecsAndTheResolverMayStillRefuse() throws Exception {
+        assertThat(post("/whip/formats", "application/sdp", "Bearer dev", chromeOffer()).statusCode()).isEqualTo(201);
+        var formats = fx.gateway.publishedFormats(io.cascade.distribution.relay.StreamName.of("live/formats")).orElseThrow();
+        assertThat(formats).extracting(f -> f.encoding().toLowerCase() + "/" + f.clockRate())
+                .containsExactlyInAnyOrder("opus/48000", "h264/90000");
+        assertThat(formats).extracting(io.cascade.distribution.tap.TrackFormat::index).containsExactly(0, 1);
+        assertThat(fx.gateway.publishedFormats(io.cascade.distribution.relay.StreamName.of("live/nobody"))).isEmpty();
+
+        HttpResponse<String> refused = post("/whip/refuse1", "application/sdp", "Bearer dev", chromeOffer());
+        assertThat(refused.statusCode()).isEqualTo(406);
+        assertThat(refused.body()).contains("refused by the resolver");
+        Await.until("the refused session is closed", Duration.ofSeconds(5), () -> fx.gateway.publishedFormats(
+                io.cascade.distribution.relay.StreamName.of("live/refuse1")).isEmpty());
+    }
+
+    @Test
     void garbageOnTheMediaPortIsCountedAndDropped() throws Exception {
         InetSocketAddress media = fx.relay.mediaAddress(io.cascade.distribution.relay.StreamName.of("live/x"));
         RelayCounters before = fx.relay.counters().get();

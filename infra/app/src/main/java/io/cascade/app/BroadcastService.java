@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -58,6 +59,8 @@ public class BroadcastService {
     private ScheduledExecutorService ticker;
     /** Makes the program sink of a broadcast (the origin publisher once the relay is up). */
     private volatile Function<String, ProgramSink> programSinks = id -> BroadcastRegistry.nowhere();
+    /** Told (broadcast, source) when a program starts waiting for that source's keyframe; must not block. */
+    private volatile BiConsumer<String, String> keyframeRequests = (broadcast, source) -> { };
 
     void start(@Observes @Priority(3100) StartupEvent ev) {
         var ic = config.ingest();
@@ -139,6 +142,14 @@ public class BroadcastService {
         this.programSinks = sinks;
     }
 
+    /**
+     * Who hears that a broadcast's program waits for a source's keyframe (operator cut, failover,
+     * start): WHIP sources ask their browser for an IDR. Called under the input manager's lock.
+     */
+    public void keyframeRequests(BiConsumer<String, String> requests) {
+        this.keyframeRequests = requests;
+    }
+
     @PreDestroy
     void stop() {
         if (ticker != null) {
@@ -210,6 +221,11 @@ public class BroadcastService {
                 body.put("from", from);
             }
             platform.events().publish(Event.of("program.switched", config.node().id(), broadcast, body));
+        }
+
+        @Override
+        public void awaitingKeyframe(String source) {
+            keyframeRequests.accept(broadcast, source);
         }
 
         @Override

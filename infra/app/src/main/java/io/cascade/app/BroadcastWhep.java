@@ -11,21 +11,25 @@ import io.cascade.edge.whep.OfferBandwidth;
 import io.cascade.edge.whep.OfferedH264;
 import io.cascade.edge.whep.RenditionChoice;
 import io.cascade.edge.whep.RenditionTracks;
+import io.cascade.ingest.broadcast.BroadcastRegistry;
+import io.cascade.ingest.broadcast.SourceFeed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntBiFunction;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * WHEP names on this node: {@code /whep/{broadcastId}[?rendition=]} plays {@code
  * bcast/{id}/{rendition}} once the broadcast path has registered that rendition here, the
  * rendition chosen by the offer's bandwidth and H.264 profiles when none is named ({@link RenditionChoice}); any
- * other name {@code K} plays {@code live/K}, a WHIP-published stream, and WHIP key {@code K}
- * publishes {@code live/K}. With playback tokens on, every WHEP offer needs one for its name.
+ * other name {@code K} plays {@code live/K}, a WHIP-published stream. WHIP with a broadcast
+ * source's key makes that source ({@link WhipSources}); another key {@code K} publishes {@code live/K}. With playback tokens on, every WHEP offer needs one for its name.
  */
 final class BroadcastWhep implements WhipWhepRoutes.Resolver {
+    private static final Logger LOG = Logger.getLogger(BroadcastWhep.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final WebRtcGateway gateway;
@@ -33,10 +37,13 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
     private final ToIntBiFunction<String, String> tokens;
     /** broadcast -> rendition -> its rung (video bitrate, H.264 profile), for renditions registered with the gateway. */
     private final Map<String, Map<String, RenditionChoice.Rung>> renditions = new ConcurrentHashMap<>();
+    /** WHIP publishers with a broadcast source's key; null where ingest is not on this node. */
+    private final WhipSources sources;
 
-    BroadcastWhep(WebRtcGateway gateway, ToIntBiFunction<String, String> tokens) {
+    BroadcastWhep(WebRtcGateway gateway, ToIntBiFunction<String, String> tokens, WhipSources sources) {
         this.gateway = gateway;
         this.tokens = tokens;
+        this.sources = sources;
     }
 
     /** Makes {@code bcast/{broadcast}/{rendition}} playable, or replaces its description. */
@@ -59,9 +66,31 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
                 && s.state() == WebRtcSession.State.SECURE && s.stream().value().startsWith(prefix)).count();
     }
 
+    /**
+     * A broadcast source's key publishes that source ({@link WhipSources}); a key of the same shape
+     * that is no source's is refused (a stale or mistyped source key must not go live elsewhere);
+     * any other name {@code K} publishes {@code live/K}.
+     */
     @Override
     public Optional<StreamName> publishStream(String streamKey) {
+        if (sources != null) {
+            Optional<StreamName> source = sources.streamOf(streamKey);
+            if (source.isPresent()) {
+                return source;
+            }
+        }
+        if (BroadcastRegistry.isKeyShaped(streamKey)) {
+            LOG.infof("WHIP publish refused: unknown stream key (hash %s)", SourceFeed.keyLabel(streamKey));
+            return Optional.empty();
+        }
         return NAME.matcher(streamKey).matches() ? Optional.of(StreamName.of("live/" + streamKey)) : Optional.empty();
+    }
+
+    @Override
+    public void published(String streamKey, WebRtcGateway.Answer answer) throws WebRtcException {
+        if (sources != null && WhipSources.isSourceStream(answer.session().stream())) {
+            sources.published(streamKey, answer);
+        }
     }
 
     @Override

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
  * {@code /whep/{broadcastId}} (docs/webrtc.md, docs/playback.md), on the relay's media sockets. A
  * broadcast's renditions play at {@code /whep/{id}[?rendition=]} once the broadcast path registers
  * them ({@link #registerRendition}); otherwise a stream key {@code K} (1-64 of A-Z a-z 0-9 _ -)
- * publishes the stream {@code live/K} and WHEP {@code /whep/K} plays it ({@link BroadcastWhep}).
+ * publishes the stream {@code live/K} and WHEP {@code /whep/K} plays it ({@link BroadcastWhep}); a
+ * broadcast source's key makes the publisher that source's camera ({@link WhipSources}).
  * WHIP needs the API bearer token; WHEP is open unless playback tokens are on.
  */
 @ApplicationScoped
@@ -57,8 +58,12 @@ public class WebRtcService {
     @Inject
     PlaybackAccess playback;
 
+    @Inject
+    BroadcastService broadcasts;
+
     private WebRtcGateway gateway;
     private BroadcastWhep names;
+    private WhipSources sources;
 
     /** After the relay has started (its observer has the default priority). */
     void start(@Observes @Priority(3000) StartupEvent ev, Vertx vertx, Router router, MeterRegistry registry) {
@@ -73,7 +78,9 @@ public class WebRtcService {
                 InstantSource.system(), random, new Events());
         gateway.attach();
         byte[] expected = ("Bearer " + config.api().devToken()).getBytes(StandardCharsets.UTF_8);
-        names = new BroadcastWhep(gateway, playback::refusal);
+        sources = new WhipSources(gateway, broadcasts::registry, relay.node().relay(), config.node().advertisedHost());
+        broadcasts.keyframeRequests(sources::keyframeWanted);
+        names = new BroadcastWhep(gateway, playback::refusal, sources);
         WhipWhepRoutes routes = new WhipWhepRoutes(gateway, names,
                 h -> h != null && MessageDigest.isEqual(expected, h.getBytes(StandardCharsets.UTF_8)),
                 h -> true, this::iceServerLinks);
@@ -129,8 +136,16 @@ public class WebRtcService {
         return names == null ? 0 : names.viewers(broadcast);
     }
 
+    /** WHIP publishers feeding broadcast sources here, or null without a relay. */
+    WhipSources whipSources() {
+        return sources;
+    }
+
     @PreDestroy
     void stop() {
+        if (sources != null) {
+            sources.close();
+        }
         if (gateway != null) {
             gateway.close();
         }

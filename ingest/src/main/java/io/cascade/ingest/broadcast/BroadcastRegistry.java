@@ -23,6 +23,7 @@ public final class BroadcastRegistry {
     /** Source names: 1-32 of letters, digits, dash and underscore. */
     public static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     public static final String MAIN = "main";
+    private static final Pattern KEY_SHAPE = Pattern.compile("[A-Za-z0-9_-]{32}");
 
     /** What a created broadcast or source hands back once: the key is not kept. */
     public record Created(Broadcast broadcast, String source, String streamKey) {}
@@ -84,6 +85,15 @@ public final class BroadcastRegistry {
         keys.put(StreamKey.hex(hash), new KeyEntry(hash, b, source));
         b.addSource(source);
         return key;
+    }
+
+    /**
+     * Whether {@code key} has the shape of the keys this registry hands out (32 characters of
+     * base64url, 192 random bits), whether or not it is one: a protocol that also takes other
+     * names (WHIP's {@code live/K} streams) refuses a key of this shape that resolves to nothing.
+     */
+    public static boolean isKeyShaped(String key) {
+        return key != null && KEY_SHAPE.matcher(key).matches();
     }
 
     /** The broadcast and source a stream key belongs to. */

@@ -35,11 +35,23 @@ public final class SourceFeed {
                     streamKey == null ? "-" : StreamKey.label(streamKey));
             return Optional.empty();
         }
-        Broadcast b = owner.get().broadcast();
-        String source = owner.get().source();
-        LOG.infof("%s publish: broadcast %s source %s", protocol, b.id(), source);
-        b.inputs().connected(source);
-        return Optional.of(new SourceFeed(b.inputs(), source));
+        return Optional.of(of(owner.get(), protocol));
+    }
+
+    /**
+     * The feed of a key already resolved (WHIP resolves at the POST and connects the source only
+     * once ICE and DTLS have completed, without keeping the key); the source is now connected.
+     */
+    public static SourceFeed of(BroadcastRegistry.KeyOwner owner, String protocol) {
+        Broadcast b = owner.broadcast();
+        LOG.infof("%s publish: broadcast %s source %s", protocol, b.id(), owner.source());
+        b.inputs().connected(owner.source());
+        return new SourceFeed(b.inputs(), owner.source());
+    }
+
+    /** A short, non-reversible label of a stream key for logs (a hash prefix). */
+    public static String keyLabel(String streamKey) {
+        return streamKey == null ? "-" : StreamKey.label(streamKey);
     }
 
     public void videoConfig(byte[] avcDecoderConfigurationRecord) {

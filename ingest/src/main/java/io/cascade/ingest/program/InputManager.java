@@ -32,6 +32,13 @@ public final class InputManager {
         /** Nothing is live and the program has stopped: the slate plays, if there is one. */
         default void idle(String lastProgram) {
         }
+
+        /**
+         * The program now waits for a keyframe of {@code source} (start, operator cut, failover):
+         * a source that sends IDR pictures rarely (a browser over WHIP) should be asked for one.
+         */
+        default void awaitingKeyframe(String source) {
+        }
     }
 
     private static final int DEFAULT_FRAME_MS = 33;
@@ -88,8 +95,7 @@ public final class InputManager {
     public synchronized void connected(String source) {
         src(source).connected = true;
         if (program == null && pending == null) {
-            pending = src(source);
-            pendingReason = SwitchReason.START;
+            await(src(source), SwitchReason.START);
         }
     }
 
@@ -155,8 +161,7 @@ public final class InputManager {
             pending = null;
             return;
         }
-        pending = s;
-        pendingReason = SwitchReason.OPERATOR;
+        await(s, SwitchReason.OPERATOR);
     }
 
     /** The source to fail over to when the program goes silent (null: any live source). */
@@ -190,8 +195,7 @@ public final class InputManager {
             target = firstLive(true); // the program's own source, back after a reconnect
         }
         if (target != null) {
-            pending = target;
-            pendingReason = program == null ? SwitchReason.START : SwitchReason.FAILOVER;
+            await(target, program == null ? SwitchReason.START : SwitchReason.FAILOVER);
         } else if (!idleReported && program != null) {
             idleReported = true;
             program.held = true;
@@ -211,6 +215,16 @@ public final class InputManager {
 
     private boolean isLive(Source s) {
         return s.connected && s.lastFrameMs != Long.MIN_VALUE && clock.millis() - s.lastFrameMs <= failoverMs;
+    }
+
+    /** {@code s} goes on air at its next keyframe; the listener hears of a new wait only. */
+    private void await(Source s, SwitchReason reason) {
+        boolean fresh = pending != s;
+        pending = s;
+        pendingReason = reason;
+        if (fresh) {
+            listener.awaitingKeyframe(s.name);
+        }
     }
 
     /** {@code s} goes on air with the keyframe at source time {@code dtsMs}. */

@@ -45,4 +45,13 @@ class BroadcastRegistryTest {
         assertThat(registry.delete(b.broadcast().id())).isTrue();
         assertThat(registry.resolve(b.streamKey())).isEmpty();
     }
+
+    @Test
+    void generatedKeysHaveTheKeyShapeAndShortNamesDoNot() {
+        BroadcastRegistry.Created b = registry.create("x");
+        assertThat(BroadcastRegistry.isKeyShaped(b.streamKey())).isTrue();
+        assertThat(BroadcastRegistry.isKeyShaped("apptest")).isFalse();
+        assertThat(BroadcastRegistry.isKeyShaped(b.streamKey() + "x")).isFalse();
+        assertThat(BroadcastRegistry.isKeyShaped(null)).isFalse();
+    }
 }

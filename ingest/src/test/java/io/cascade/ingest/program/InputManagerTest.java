@@ -44,7 +44,13 @@ class InputManagerTest {
         public void idle(String last) {
             events.add("idle " + last);
         }
+
+        @Override
+        public void awaitingKeyframe(String source) {
+            awaiting.add(source);
+        }
     }, Duration.ofSeconds(1));
+    private final List<String> awaiting = new ArrayList<>();
 
     /** Source {@code s} (id byte {@code id}) sends frames at 33 ms from {@code dts}; keyframe every {@code gop}. */
     private long send(String s, int id, long dts, int frames, int gop) {
@@ -61,6 +67,24 @@ class InputManagerTest {
         im.connected(s);
         im.videoConfig(s, new byte[] {(byte) id});
         im.audioConfig(s, new byte[] {(byte) id});
+    }
+
+    @Test
+    void theListenerHearsWheneverTheProgramStartsWaitingForASourcesKeyframe() {
+        connect("cam1", 1);
+        connect("cam2", 2);
+        assertThat(awaiting).as("start: the first connected source").containsExactly("cam1");
+        long d1 = send("cam1", 1, 0, 5, 30);
+        im.cut("cam2");
+        im.cut("cam2"); // already waiting for it: no second request
+        assertThat(awaiting).containsExactly("cam1", "cam2");
+        long d2 = send("cam2", 2, 0, 3, 30);
+        assertThat(im.state().program()).isEqualTo("cam2");
+        im.designateBackup("cam1");
+        send("cam1", 1, d1, 3, 30);
+        im.disconnected("cam2"); // failover to the backup
+        assertThat(awaiting).containsExactly("cam1", "cam2", "cam1");
+        assertThat(d2).isPositive();
     }
 
     @Test
