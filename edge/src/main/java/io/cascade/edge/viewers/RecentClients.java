@@ -63,6 +63,19 @@ public final class RecentClients {
         return (int) clients.values().stream().filter(t -> t > since).count();
     }
 
+    /** Distinct clients within the window of every broadcast that has any. */
+    public Map<String, Long> counts() {
+        long since = clock.millis() - windowMs;
+        Map<String, Long> out = new java.util.HashMap<>();
+        byBroadcast.forEach((broadcast, clients) -> {
+            long n = clients.values().stream().filter(t -> t > since).count();
+            if (n > 0) {
+                out.put(broadcast, n);
+            }
+        });
+        return out;
+    }
+
     /** Clients not recorded because the table was full. */
     public long dropped() {
         return dropped.sum();

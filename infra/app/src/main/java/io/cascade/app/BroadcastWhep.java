@@ -59,6 +59,21 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
         return List.copyOf(renditions.getOrDefault(broadcast, Map.of()).keySet());
     }
 
+    /** Secured WHEP sessions per broadcast that has any. */
+    Map<String, Long> viewers() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (WebRtcSession s : gateway.sessions()) {
+            String name = s.stream().value();
+            if (s.kind() == WebRtcSession.Kind.PLAY && s.state() == WebRtcSession.State.SECURE && name.startsWith("bcast/")) {
+                int slash = name.indexOf('/', "bcast/".length());
+                if (slash > 0) {
+                    out.merge(name.substring("bcast/".length(), slash), 1L, Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Secured WHEP sessions playing any rendition of {@code broadcast}. */
     int viewers(String broadcast) {
         String prefix = "bcast/" + broadcast + "/";

@@ -53,7 +53,8 @@ public class BroadcastsResource {
     public record SourceState(String name, boolean live) {}
 
     public record State(String id, String name, String created, List<SourceState> sources, String program,
-                        String pending, String backup, long switches, Playback playback, long viewers) {}
+                        String pending, String backup, long switches, Playback playback, long viewers,
+                        Map<String, Long> viewersByEdge, Map<String, Long> viewersByRegion) {}
 
     @POST
     public Response create(CreateRequest req) {
@@ -143,8 +144,9 @@ public class BroadcastsResource {
         ProgramState s = b.inputs().state();
         List<SourceState> sources = b.sources().stream()
                 .map(n -> new SourceState(n, Boolean.TRUE.equals(s.live().get(n)))).toList();
+        var v = viewers.totals(b.id());
         return new State(b.id(), b.name(), b.created().toString(), sources, s.program(), s.pending(), s.backup(),
-                s.switches(), playback(b), viewers.viewers(b.id()));
+                s.switches(), playback(b), v.total(), v.byEdge(), v.byRegion());
     }
 
     private static Response error(int status, String message) {

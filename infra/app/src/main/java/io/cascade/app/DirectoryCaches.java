@@ -4,6 +4,9 @@ package io.cascade.app;
 import io.cascade.local.EmbeddedInfinispan;
 import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.directory.Directory;
+import io.cascade.platform.directory.ViewerCounts;
+import java.util.ArrayList;
+import java.util.List;
 import org.infinispan.commons.api.BasicCache;
 
 /**
@@ -21,8 +24,10 @@ public final class DirectoryCaches implements AutoCloseable {
 
     static DirectoryCaches open(CascadeConfig config) throws Exception {
         var ispn = config.infinispan();
+        List<String> caches = new ArrayList<>(Directory.CACHES);
+        caches.addAll(ViewerCounts.CACHES);
         return new DirectoryCaches(EmbeddedInfinispan.start(config.node().id(), ispn.clusterName(),
-                ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), Directory.CACHES));
+                ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), caches));
     }
 
     public BasicCache<String, String> nodes() {
@@ -35,6 +40,11 @@ public final class DirectoryCaches implements AutoCloseable {
 
     public BasicCache<String, String> streams() {
         return node.cache(Directory.CACHES.get(2));
+    }
+
+    /** Each node's viewer counts. */
+    public BasicCache<String, String> viewers() {
+        return node.cache(ViewerCounts.CACHES.getFirst());
     }
 
     /** Members of the cluster this node sees. */

@@ -9,6 +9,7 @@ import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.directory.Directory;
 import io.cascade.platform.directory.NodeHeartbeat;
 import io.cascade.platform.directory.NodeInfo;
+import io.cascade.platform.directory.ViewerCounts;
 import io.cascade.platform.event.EventTopics;
 import io.cascade.platform.event.KafkaEventPublisher;
 import io.cascade.platform.objectstore.ObjectStore;
@@ -61,6 +62,7 @@ public class PlatformServices {
     private ChunkStore chunks;
     private DirectoryCaches caches;
     private Directory directory;
+    private ViewerCounts viewerCounts;
     private NodeHeartbeat heartbeat;
 
     @PostConstruct
@@ -75,6 +77,7 @@ public class PlatformServices {
         caches = closing(DirectoryCaches.open(config));
         directory = new Directory(caches.nodes(), caches.sessions(), caches.streams(), InstantSource.system(),
                 config.directory().ttl());
+        viewerCounts = new ViewerCounts(caches.viewers(), InstantSource.system(), config.directory().ttl());
         heartbeat = closing(NodeHeartbeat.start(directory, self(), () -> 0.0, config.directory().heartbeat()));
         LOG.infof("platform services up in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }
@@ -195,6 +198,11 @@ public class PlatformServices {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** Viewer counts of every node (cluster-wide). */
+    public ViewerCounts viewerCounts() {
+        return viewerCounts;
     }
 
     /** This node's directory entry: services add their roles and addresses to it. */

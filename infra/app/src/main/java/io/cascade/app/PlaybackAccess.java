@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +114,11 @@ public class PlaybackAccess {
             state().hlsClients().seen(id, ctx.request().remoteAddress().hostAddress() + "|" + (ua == null ? "" : ua));
         }
         ctx.next();
+    }
+
+    /** Distinct HLS clients within the viewer window, per broadcast that has any. */
+    public Map<String, Long> hlsViewers() {
+        return state().hlsClients().counts();
     }
 
     /** Distinct HLS clients of {@code broadcastId} within the viewer window. */

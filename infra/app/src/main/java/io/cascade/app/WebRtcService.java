@@ -28,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -129,6 +130,11 @@ public class WebRtcService {
         if (names != null) {
             names.register(broadcast, rendition, formats);
         }
+    }
+
+    /** Secured WHEP sessions per broadcast that has any. */
+    public Map<String, Long> whepViewers() {
+        return names == null ? Map.of() : names.viewers();
     }
 
     /** Secured WHEP sessions playing {@code broadcast}. */

@@ -100,6 +100,22 @@ class EdgesRouteTest {
                 .isZero();
     }
 
+    /** Another edge's report in the directory plus a local HLS client: the state sums them by edge and region. */
+    @Test
+    void viewersAreCountedAcrossTheCluster() {
+        String id = broadcast();
+        platform.viewerCounts().report("edge-ap-1", "ap", Map.of(id, 5L));
+        given().get("/hls/" + id + "/master.m3u8"); // a local HLS client (404 before media, but it asked)
+        JsonPath state = given().header("Authorization", "Bearer dev").get("/api/v1/broadcasts/" + id).jsonPath();
+        assertThat(state.getLong("viewers")).isEqualTo(6);
+        assertThat(state.getMap("viewersByEdge", String.class, Long.class)).containsEntry("edge-ap-1", 5L)
+                .containsEntry("node-1", 1L);
+        assertThat(state.getMap("viewersByRegion", String.class, Long.class)).containsEntry("ap", 5L);
+        platform.viewerCounts().withdraw("edge-ap-1");
+        assertThat(given().header("Authorization", "Bearer dev").get("/api/v1/broadcasts/" + id).jsonPath()
+                .getLong("viewers")).isEqualTo(1);
+    }
+
     private static String broadcast() {
         return given().header("Authorization", "Bearer dev").contentType("application/json").body("{\"name\":\"r\"}")
                 .post("/api/v1/broadcasts").then().statusCode(201).extract().jsonPath().getString("id");
