@@ -3,7 +3,10 @@ package io.cascade.app;
 
 import io.cascade.local.EmbeddedInfinispan;
 import io.cascade.platform.config.CascadeConfig;
+import io.cascade.platform.directory.Assignments;
 import io.cascade.platform.directory.Directory;
+import java.util.ArrayList;
+import java.util.List;
 import org.infinispan.commons.api.BasicCache;
 
 /**
@@ -21,8 +24,10 @@ public final class DirectoryCaches implements AutoCloseable {
 
     static DirectoryCaches open(CascadeConfig config) throws Exception {
         var ispn = config.infinispan();
+        List<String> caches = new ArrayList<>(Directory.CACHES);
+        caches.addAll(Assignments.CACHES);
         return new DirectoryCaches(EmbeddedInfinispan.start(config.node().id(), ispn.clusterName(),
-                ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), Directory.CACHES));
+                ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), caches));
     }
 
     public BasicCache<String, String> nodes() {
@@ -35,6 +40,16 @@ public final class DirectoryCaches implements AutoCloseable {
 
     public BasicCache<String, String> streams() {
         return node.cache(Directory.CACHES.get(2));
+    }
+
+    /** Transcode workers' leases. */
+    public BasicCache<String, String> workers() {
+        return node.cache(Assignments.CACHES.get(0));
+    }
+
+    /** Who holds which transcode format. */
+    public BasicCache<String, String> assignments() {
+        return node.cache(Assignments.CACHES.get(1));
     }
 
     /** Members of the cluster this node sees. */

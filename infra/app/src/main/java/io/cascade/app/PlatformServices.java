@@ -6,6 +6,7 @@ import io.cascade.local.EmbeddedKafka;
 import io.cascade.local.EmbeddedS3;
 import io.cascade.platform.chunkstore.ChunkStore;
 import io.cascade.platform.config.CascadeConfig;
+import io.cascade.platform.directory.Assignments;
 import io.cascade.platform.directory.Directory;
 import io.cascade.platform.directory.NodeHeartbeat;
 import io.cascade.platform.directory.NodeInfo;
@@ -61,6 +62,7 @@ public class PlatformServices {
     private ChunkStore chunks;
     private DirectoryCaches caches;
     private Directory directory;
+    private Assignments assignments;
     private NodeHeartbeat heartbeat;
 
     @PostConstruct
@@ -75,6 +77,8 @@ public class PlatformServices {
         caches = closing(DirectoryCaches.open(config));
         directory = new Directory(caches.nodes(), caches.sessions(), caches.streams(), InstantSource.system(),
                 config.directory().ttl());
+        assignments = new Assignments(caches.workers(), caches.assignments(), InstantSource.system(),
+                config.transcode().lease());
         heartbeat = closing(NodeHeartbeat.start(directory, self(), () -> 0.0, config.directory().heartbeat()));
         LOG.infof("platform services up in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }
@@ -195,6 +199,11 @@ public class PlatformServices {
 
     public Directory directory() {
         return directory;
+    }
+
+    /** Transcode formats and the workers holding them (docs/transcode.md). */
+    public Assignments assignments() {
+        return assignments;
     }
 
     /** This node's directory entry: services add their roles and addresses to it. */

@@ -80,6 +80,17 @@ public final class WorkerAgent implements AutoCloseable {
         return this;
     }
 
+    /** Ticks now rather than at the next interval (a format was just placed on this node). */
+    public void nudge() {
+        if (!closed) {
+            try {
+                timer.execute(this::tickSafely);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing: nothing to do
+            }
+        }
+    }
+
     private void tickSafely() {
         try {
             tick();
