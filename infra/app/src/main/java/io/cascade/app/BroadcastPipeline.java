@@ -127,6 +127,7 @@ public class BroadcastPipeline {
     @PreDestroy
     void stop() {
         starter.shutdownNow();
+        transcode.stop();
         feeds.values().forEach(RenditionFeed::close);
         if (hlsHttp != null) {
             hlsHttp.close();

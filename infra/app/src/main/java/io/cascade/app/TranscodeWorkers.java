@@ -68,10 +68,15 @@ public class TranscodeWorkers {
         return local == null ? Optional.empty() : Optional.of(local.status());
     }
 
-    /** Clean shutdown: this node's formats go to other workers at once. */
+    /**
+     * Clean shutdown: this node's formats go to other workers at once. Called by
+     * {@link BroadcastPipeline} while the relay still runs (the jobs publish on it), and again,
+     * harmlessly, when this bean is destroyed.
+     */
     @PreDestroy
     void stop() {
         WorkerAgent local = agent;
+        agent = null;
         if (local != null) {
             local.close();
         }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,6 +60,7 @@ public final class WorkerAgent implements AutoCloseable {
             r -> Thread.ofPlatform().name("transcode-agent").daemon().unstarted(r));
     private long lastRenewedMillis;
     private volatile boolean closed;
+    private final AtomicBoolean released = new AtomicBoolean();
 
     public WorkerAgent(TranscodeWorker worker, Assignments assignments, FormatJobs jobs, EventPublisher events,
                        Duration stepBack) {
@@ -253,10 +255,13 @@ public final class WorkerAgent implements AutoCloseable {
 
     /**
      * Clean shutdown: stops the jobs, hands every format this worker holds to the least loaded
-     * other live worker at once (no lease wait), then ends the lease.
+     * other live worker at once (no lease wait), then ends the lease. Once; later calls return.
      */
     @Override
     public void close() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
         closed = true;
         timer.shutdown();
         try {
@@ -264,7 +269,11 @@ public final class WorkerAgent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        worker.close();
+        try {
+            worker.close();
+        } catch (RuntimeException e) {
+            LOG.warnf("transcode agent %s: stopping jobs on shutdown: %s", id, e.getMessage());
+        }
         try {
             List<Assignment> snapshot = assignments.all();
             List<WorkerLease> live = assignments.liveWorkers();

@@ -9,6 +9,8 @@ import io.cascade.platform.directory.Assignment;
 import io.cascade.platform.directory.Assignments;
 import io.cascade.platform.event.Event;
 import io.cascade.platform.time.ManualClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.infinispan.commons.api.BasicCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,6 +245,38 @@ class WorkerAgentTest {
         assertThat(jobsB.running()).containsExactly(ladder("b1"));
         tickRound(a, b);
         assertThat(holder("b1")).as("a does not claim it back while stepped back").contains("b");
+    }
+
+    @Test
+    void aWorkerThatCannotRenewForAWholeLeaseStopsItsJobs() {
+        AtomicBoolean partitioned = new AtomicBoolean();
+        @SuppressWarnings("unchecked")
+        BasicCache<String, String> workers = (BasicCache<String, String>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {BasicCache.class}, (proxy, method, args) -> {
+                    if (partitioned.get() && method.getName().equals("put")) {
+                        throw new IllegalStateException("cluster unreachable"); // what a partition looks like to put
+                    }
+                    try {
+                        return method.invoke(node.cache(Assignments.CACHES.get(0)), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        assignments = new Assignments(workers, node.cache(Assignments.CACHES.get(1)), clock, LEASE);
+        FakeJobs jobsA = new FakeJobs();
+        WorkerAgent a = agent("a", 2, jobsA);
+        a.tick();
+        assignments.place(ladder("b1"));
+        tickRound(a);
+        assertThat(jobsA.running()).containsExactly(ladder("b1"));
+
+        partitioned.set(true);
+        tickRound(a); // 250 ms since the last renewal: keep running, the lease still holds
+        tickRound(a);
+        tickRound(a);
+        assertThat(jobsA.running()).containsExactly(ladder("b1"));
+        a.tick();     // 1 s: the others may take it now; a stops rather than publish beside them
+        assertThat(jobsA.running()).isEmpty();
     }
 
     @Test
