@@ -223,12 +223,23 @@ public final class TranscodeJob implements Transcoder {
         close();
     }
 
+    /** Frees the natives even when the relay is already gone (at shutdown its executor may be). */
     @Override
     public void close() {
-        program.close();
+        try {
+            program.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("transcode %s: unsubscribing the program failed: %s", broadcast, e.getMessage());
+        }
         transcoder.close();
-        outputs.values().forEach(Output::close);
-        outputs.values().forEach(o -> catalog.remove(o.stream));
+        for (Output o : outputs.values()) {
+            catalog.remove(o.stream);
+            try {
+                o.close();
+            } catch (RuntimeException e) {
+                LOG.debugf("transcode %s: closing %s failed: %s", broadcast, o.stream, e.getMessage());
+            }
+        }
     }
 
     /** One rendition's relay stream: video, AAC, Opus. */
