@@ -10,7 +10,6 @@ import io.cascade.edge.hls.HlsSettings;
 import io.cascade.edge.relay.RenditionFeed;
 import io.cascade.ingest.origin.OriginPublisher;
 import io.cascade.platform.config.CascadeConfig;
-import io.cascade.transcode.ladder.LadderConfig;
 import io.cascade.transcode.relay.TranscodeJob;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -31,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The broadcast path on this node, wired through the relay: each broadcast's program goes to the
- * origin ({@code bcast/{id}/program}); a transcode job turns it into renditions
+ * origin ({@code bcast/{id}/program}); its ladder is placed on a transcode worker through the
+ * directory ({@link TranscodeWorkers}), whose job turns it into renditions
  * ({@code bcast/{id}/{rendition}}); the HLS packager subscribes to every rendition and serves
  * {@code /hls/{id}/master.m3u8}; each rendition is also registered for WHEP ({@code /whep/{id}}).
  * The node's {@link StreamCatalog} tells each stage what the
@@ -58,8 +58,10 @@ public class BroadcastPipeline {
     @Inject
     PlaybackAccess playback;
 
+    @Inject
+    TranscodeWorkers transcode;
+
     private final StreamCatalog catalog = new StreamCatalog();
-    private final Map<String, TranscodeJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, RenditionFeed> feeds = new ConcurrentHashMap<>();
     private final ExecutorService starter = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("pipeline-start").factory());
@@ -76,6 +78,7 @@ public class BroadcastPipeline {
         }
         String host = config.node().advertisedHost();
         broadcasts.programSinks(id -> new OriginPublisher(relay.node().relay(), catalog, TranscodeJob.programOf(id), host));
+        transcode.start(relay.node().relay(), catalog, host);
         catalog.onChange(stream -> starter.execute(() -> changed(stream, host)));
     }
 
@@ -94,8 +97,8 @@ public class BroadcastPipeline {
         try {
             if (name.equals("program")) {
                 boolean hasAudioConfig = formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent());
-                if (hasAudioConfig && !jobs.containsKey(broadcast)) {
-                    jobs.put(broadcast, TranscodeJob.start(relay.node().relay(), catalog, broadcast, LadderConfig.defaults(), host));
+                if (hasAudioConfig) {
+                    transcode.place(broadcast); // idempotent: the first call places, later ones read
                 }
                 return;
             }
@@ -124,8 +127,8 @@ public class BroadcastPipeline {
     @PreDestroy
     void stop() {
         starter.shutdownNow();
+        transcode.stop();
         feeds.values().forEach(RenditionFeed::close);
-        jobs.values().forEach(TranscodeJob::close);
         if (hlsHttp != null) {
             hlsHttp.close();
         }

@@ -27,6 +27,14 @@ final class ConfigCheck {
         if (ttl.compareTo(hb.multipliedBy(2)) < 0) {
             problems.add("cascade.directory.ttl (" + ttl + ") must be at least twice cascade.directory.heartbeat (" + hb + ")");
         }
+        Duration tick = c.transcode().tick();
+        Duration lease = c.transcode().lease();
+        if (tick.isNegative() || tick.isZero()) {
+            problems.add("cascade.transcode.tick must be positive, is " + tick);
+        }
+        if (lease.compareTo(tick.multipliedBy(2)) < 0) {
+            problems.add("cascade.transcode.lease (" + lease + ") must be at least twice cascade.transcode.tick (" + tick + ")");
+        }
         if (c.events().retryBackoff().isNegative() || c.events().maxBlock().isNegative()) {
             problems.add("cascade.events.retry-backoff and max-block must not be negative");
         }

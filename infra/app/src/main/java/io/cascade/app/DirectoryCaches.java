@@ -3,6 +3,7 @@ package io.cascade.app;
 
 import io.cascade.local.EmbeddedInfinispan;
 import io.cascade.platform.config.CascadeConfig;
+import io.cascade.platform.directory.Assignments;
 import io.cascade.platform.directory.Directory;
 import io.cascade.platform.directory.ViewerCounts;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class DirectoryCaches implements AutoCloseable {
         var ispn = config.infinispan();
         List<String> caches = new ArrayList<>(Directory.CACHES);
         caches.addAll(ViewerCounts.CACHES);
+        caches.addAll(Assignments.CACHES);
         return new DirectoryCaches(EmbeddedInfinispan.start(config.node().id(), ispn.clusterName(),
                 ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), caches));
     }
@@ -45,6 +47,16 @@ public final class DirectoryCaches implements AutoCloseable {
     /** Each node's viewer counts. */
     public BasicCache<String, String> viewers() {
         return node.cache(ViewerCounts.CACHES.getFirst());
+    }
+
+    /** Transcode workers' leases. */
+    public BasicCache<String, String> workers() {
+        return node.cache(Assignments.CACHES.get(0));
+    }
+
+    /** Who holds which transcode format. */
+    public BasicCache<String, String> assignments() {
+        return node.cache(Assignments.CACHES.get(1));
     }
 
     /** Members of the cluster this node sees. */

@@ -6,6 +6,7 @@ import io.cascade.local.EmbeddedKafka;
 import io.cascade.local.EmbeddedS3;
 import io.cascade.platform.chunkstore.ChunkStore;
 import io.cascade.platform.config.CascadeConfig;
+import io.cascade.platform.directory.Assignments;
 import io.cascade.platform.directory.Directory;
 import io.cascade.platform.directory.NodeHeartbeat;
 import io.cascade.platform.directory.NodeInfo;
@@ -63,6 +64,7 @@ public class PlatformServices {
     private DirectoryCaches caches;
     private Directory directory;
     private ViewerCounts viewerCounts;
+    private Assignments assignments;
     private NodeHeartbeat heartbeat;
 
     @PostConstruct
@@ -78,6 +80,8 @@ public class PlatformServices {
         directory = new Directory(caches.nodes(), caches.sessions(), caches.streams(), InstantSource.system(),
                 config.directory().ttl());
         viewerCounts = new ViewerCounts(caches.viewers(), InstantSource.system(), config.directory().ttl());
+        assignments = new Assignments(caches.workers(), caches.assignments(), InstantSource.system(),
+                config.transcode().lease());
         heartbeat = closing(NodeHeartbeat.start(directory, self(), () -> 0.0, config.directory().heartbeat()));
         LOG.infof("platform services up in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }
@@ -203,6 +207,11 @@ public class PlatformServices {
     /** Viewer counts of every node (cluster-wide). */
     public ViewerCounts viewerCounts() {
         return viewerCounts;
+    }
+
+    /** Transcode formats and the workers holding them (docs/transcode.md). */
+    public Assignments assignments() {
+        return assignments;
     }
 
     /** This node's directory entry: services add their roles and addresses to it. */

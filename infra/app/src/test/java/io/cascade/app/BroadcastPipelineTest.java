@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
  * The broadcast path end to end in one node, with real ffmpeg: a broadcast is created over REST,
  * ffmpeg publishes over RTMP with the broadcast's key, the program enters the relay, the ladder
  * transcodes it, the packager serves LL-HLS, and ffprobe reads the multivariant playlist over
- * HTTP. Also: a wrong key is refused.
+ * HTTP. The ladder went through the directory's assignments: this node, the only transcode worker,
+ * holds it. Also: a wrong key is refused.
  */
 @QuarkusTest
 class BroadcastPipelineTest {
@@ -64,6 +65,12 @@ class BroadcastPipelineTest {
             assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(out).contains("h264,640,360").contains("aac");
+
+            JsonPath transcode = given().header("Authorization", "Bearer dev").get("/api/v1/nodes/transcode")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(transcode.getString("assignments.find { it.key == '" + id + "/ladder' }.holder"))
+                    .as("this node, the only worker, holds the ladder").isEqualTo("node-1");
+            assertThat(transcode.getList("workers.worker")).containsExactly("node-1");
         } finally {
             publisher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }

@@ -57,6 +57,15 @@ class ConfigCheckTest {
     }
 
     @Test
+    void aTranscodeLeaseShorterThanTwoTicksIsRefused() {
+        CascadeConfig defaults = load(Map.of());
+        assertThat(defaults.transcode().lease()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.transcode().tick()).isEqualTo(Duration.ofMillis(250));
+        CascadeConfig c = load(Map.of("cascade.transcode.tick", "600ms", "cascade.transcode.lease", "1s"));
+        assertThatThrownBy(() -> ConfigCheck.validate(c)).hasMessageContaining("cascade.transcode.lease");
+    }
+
+    @Test
     void anUnknownKeyUnderCascadeFailsLoudly() {
         assertThatThrownBy(() -> load(Map.of("cascade.kafka.bootstrap-server", "typo:9092")))
                 .hasMessageContaining("cascade.kafka.bootstrap-server");

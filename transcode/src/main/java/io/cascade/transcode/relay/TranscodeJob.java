@@ -24,6 +24,8 @@ import io.cascade.distribution.tap.RtpTapPublisher;
 import io.cascade.distribution.tap.RtpTapSubscriber;
 import io.cascade.distribution.tap.StreamCatalog;
 import io.cascade.distribution.tap.TrackFormat;
+import io.cascade.transcode.Transcoder;
+import io.cascade.transcode.TranscoderStats;
 import io.cascade.transcode.audio.AudioRendition;
 import io.cascade.transcode.audio.AudioSource;
 import io.cascade.transcode.h264.H264Framing;
@@ -51,8 +53,12 @@ import org.jboss.logging.Logger;
  * One broadcast's ladder on the fabric: program in, renditions out (see the package comment).
  * Packets reach the transcoder on the tap's thread; renditions are published from the encoder
  * threads (each rendition's publisher is thread-safe, its packetizer used under its lock).
+ *
+ * <p>It is the {@link Transcoder} a {@code worker.TranscodeWorker} slot holds, so the worker's
+ * stats and release apply to it; its input is its own program tap, so {@link #submit} and
+ * {@link #videoConfig} refuse outside callers.
  */
-public final class TranscodeJob implements AutoCloseable {
+public final class TranscodeJob implements Transcoder {
     private static final Logger LOG = Logger.getLogger(TranscodeJob.class);
     static final int VIDEO_PT = 96;
     static final int AAC_PT = 97;
@@ -109,7 +115,7 @@ public final class TranscodeJob implements AutoCloseable {
             throw new IOException("transcoder for " + broadcast + " did not start: " + e.getMessage(), e);
         }
         this.video = new H264Depacketizer(this::onAccessUnit);
-        this.audio = new AacDepacketizer(au -> submit(EncodedPacket.audio(
+        this.audio = new AacDepacketizer(au -> feed(EncodedPacket.audio(
                 audioClock.extend(au.rtpTimestamp()) * 1000 / 48, au.data())), 1024);
         this.program = RtpTapSubscriber.open(relay, programOf(broadcast), host, this::onProgram);
         LOG.infof("transcode: %s -> %s", programOf(broadcast), ladder.renditions().stream().map(r -> r.name()).toList());
@@ -153,7 +159,7 @@ public final class TranscodeJob implements AutoCloseable {
             transcoder.forceKeyframe();
             LOG.infof("transcode %s: program switch in band, IDR forced on every rendition", broadcast);
         }
-        submit(EncodedPacket.video(pts, pts, au.keyframe(), H264Nal.joinAnnexB(au.nals())));
+        feed(EncodedPacket.video(pts, pts, au.keyframe(), H264Nal.joinAnnexB(au.nals())));
     }
 
     /** Program switches seen in band (each forced an IDR on every rendition). */
@@ -161,7 +167,7 @@ public final class TranscodeJob implements AutoCloseable {
         return switchesSeen;
     }
 
-    private void submit(EncodedPacket p) {
+    private void feed(EncodedPacket p) {
         try {
             transcoder.submit(p);
         } catch (InterruptedException e) {
@@ -182,12 +188,58 @@ public final class TranscodeJob implements AutoCloseable {
         return List.copyOf(outputs.keySet());
     }
 
+    /** The job is fed by its program tap, never by a caller. */
+    @Override
+    public void submit(EncodedPacket packet) {
+        throw new IllegalStateException("transcode job " + broadcast + " is fed by its program tap");
+    }
+
+    /** The job takes its video config in band from the program. */
+    @Override
+    public void videoConfig(byte[] config) {
+        throw new IllegalStateException("transcode job " + broadcast + " takes its config from the program");
+    }
+
+    @Override
+    public void forceKeyframe() {
+        transcoder.forceKeyframe();
+    }
+
+    @Override
+    public List<OutputTrack> outputs() {
+        return transcoder.outputs();
+    }
+
+    @Override
+    public TranscoderStats stats() {
+        return transcoder.stats();
+    }
+
+    /** Stops taking the program, encodes what was taken, then closes the renditions. */
+    @Override
+    public void finish() throws InterruptedException {
+        program.close();
+        transcoder.finish();
+        close();
+    }
+
+    /** Frees the natives even when the relay is already gone (at shutdown its executor may be). */
     @Override
     public void close() {
-        program.close();
+        try {
+            program.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("transcode %s: unsubscribing the program failed: %s", broadcast, e.getMessage());
+        }
         transcoder.close();
-        outputs.values().forEach(Output::close);
-        outputs.values().forEach(o -> catalog.remove(o.stream));
+        for (Output o : outputs.values()) {
+            catalog.remove(o.stream);
+            try {
+                o.close();
+            } catch (RuntimeException e) {
+                LOG.debugf("transcode %s: closing %s failed: %s", broadcast, o.stream, e.getMessage());
+            }
+        }
     }
 
     /** One rendition's relay stream: video, AAC, Opus. */

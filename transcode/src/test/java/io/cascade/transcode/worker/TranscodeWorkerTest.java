@@ -121,4 +121,13 @@ class TranscodeWorkerTest {
         assertThatThrownBy(() -> new TranscodeWorker("w", 0, nanos::get)).hasMessageContaining("capacity");
         assertThatThrownBy(() -> new AssignmentKey(" ", "hls")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aKeyReadsBackFromItsTextFormAndRefusesSlashesInItsParts() {
+        AssignmentKey k = AssignmentKey.ladder("b42");
+        assertThat(k.toString()).isEqualTo("b42/ladder");
+        assertThat(AssignmentKey.parse(k.toString())).isEqualTo(k);
+        assertThatThrownBy(() -> AssignmentKey.parse("no-slash")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AssignmentKey.parse("a/b/c")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -45,6 +45,8 @@ public interface CascadeConfig {
 
     Directory directory();
 
+    Transcode transcode();
+
     Api api();
 
     Relay relay();
@@ -294,6 +296,32 @@ public interface CascadeConfig {
         /** How long an entry lives without a heartbeat. Must exceed the heartbeat. */
         @WithDefault("6s")
         Duration ttl();
+    }
+
+    /**
+     * Transcode workers (docs/transcode.md): a node with role {@code transcode} (or {@code all})
+     * runs up to {@code capacity} formats (broadcast ladders) placed on it through the directory.
+     * A worker's lease is much shorter than the node TTL: a dead worker's formats move within
+     * about {@code lease + 2 x tick}.
+     */
+    interface Transcode {
+        /** Formats this node runs at once. */
+        @WithDefault("4")
+        @Positive
+        @Max(256)
+        int capacity();
+
+        /** How often a worker renews its lease and reconciles the assignments. */
+        @WithDefault("250ms")
+        Duration tick();
+
+        /** A worker that has not renewed for this long is dead. At least twice {@code tick}. */
+        @WithDefault("1s")
+        Duration lease();
+
+        /** After a format's job fails to start here, this node leaves it to others for this long. */
+        @WithDefault("10s")
+        Duration stepBack();
     }
 
     /**

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.app;
+
+import io.cascade.distribution.relay.RelayNode;
+import io.cascade.distribution.tap.StreamCatalog;
+import io.cascade.platform.config.CascadeConfig;
+import io.cascade.platform.directory.Assignment;
+import io.cascade.transcode.ladder.LadderConfig;
+import io.cascade.transcode.relay.TranscodeJob;
+import io.cascade.transcode.worker.AssignmentKey;
+import io.cascade.transcode.worker.Ticker;
+import io.cascade.transcode.worker.TranscodeWorker;
+import io.cascade.transcode.worker.WorkerAgent;
+import io.cascade.transcode.worker.WorkerStatus;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Transcoding on this node, through the directory's assignments (docs/transcode.md): any node may
+ * {@link #place} a broadcast's ladder; a node with role {@code transcode} (or {@code all}) runs a
+ * {@link WorkerAgent} that starts a {@link TranscodeJob} on its relay for every format it holds.
+ * On one machine the node is the only worker, so it runs every ladder, as before workers existed.
+ */
+@ApplicationScoped
+public class TranscodeWorkers {
+    private static final Logger LOG = Logger.getLogger(TranscodeWorkers.class);
+    static final String ROLE = "transcode";
+
+    @Inject
+    CascadeConfig config;
+
+    @Inject
+    PlatformServices platform;
+
+    private volatile WorkerAgent agent;
+
+    /** Starts this node's worker if it has the role; its jobs read the program from {@code relay}. */
+    void start(RelayNode relay, StreamCatalog catalog, String host) {
+        var roles = config.node().roles();
+        if (!roles.contains(ROLE) && !roles.contains("all")) {
+            return;
+        }
+        var tc = config.transcode();
+        TranscodeWorker worker = new TranscodeWorker(config.node().id(), tc.capacity(), Ticker.system());
+        agent = new WorkerAgent(worker, platform.assignments(),
+                key -> TranscodeJob.start(relay, catalog, key.broadcast(), LadderConfig.defaults(), host),
+                platform.events(), tc.stepBack()).start(tc.tick());
+        LOG.infof("transcode worker %s: %d formats, lease %s, tick %s", config.node().id(), tc.capacity(),
+                tc.lease(), tc.tick());
+    }
+
+    /** Places the broadcast's ladder on the least loaded live worker, once however often asked. */
+    Assignment place(String broadcast) {
+        Assignment a = platform.assignments().place(AssignmentKey.ladder(broadcast).toString());
+        WorkerAgent local = agent;
+        if (local != null && local.id().equals(a.holder())) {
+            local.nudge(); // start now rather than at the next tick
+        }
+        return a;
+    }
+
+    /** This node's worker, if it is one. */
+    public Optional<WorkerStatus> status() {
+        WorkerAgent local = agent;
+        return local == null ? Optional.empty() : Optional.of(local.status());
+    }
+
+    /**
+     * Clean shutdown: this node's formats go to other workers at once. Called by
+     * {@link BroadcastPipeline} while the relay still runs (the jobs publish on it), and again,
+     * harmlessly, when this bean is destroyed.
+     */
+    @PreDestroy
+    void stop() {
+        WorkerAgent local = agent;
+        agent = null;
+        if (local != null) {
+            local.close();
+        }
+    }
+}
