@@ -58,6 +58,8 @@ final class LibSrt {
     static final int SRT_REJX_BAD_REQUEST = 1400;
     /** access_control.h: access denied (unknown stream key, or the source refused it). */
     static final int SRT_REJX_FORBIDDEN = 1403;
+    /** access_control.h: the resource is locked (its stream key already has a publisher). */
+    static final int SRT_REJX_CONFLICT = 1409;
 
     /** Largest live-mode payload (SRTO_PAYLOADSIZE default 1316 = 7 TS packets; MSS bounds it). */
     static final int MAX_PAYLOAD = 1456;

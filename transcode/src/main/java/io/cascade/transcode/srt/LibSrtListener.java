@@ -20,14 +20,15 @@ import org.jboss.logging.Logger;
  *
  * <p>One listening socket (live transmission type). The caller's stream id is judged inside the
  * handshake, by {@code srt_listen_callback}: an id that is not {@code publish:{streamKey}} is
- * rejected with SRT_REJX_BAD_REQUEST (1400), one the handler refuses with SRT_REJX_FORBIDDEN
- * (1403), so a wrong key never gets a connection and the caller sees why. The callback runs on
- * libsrt's receiver thread for the port, which every publisher's packets also go through, so the
- * handler must be quick (a registry lookup). The sink it returns waits, under the new socket's id,
- * for the accept loop: one thread that waits on the listener with {@code srt_epoll_uwait} (so that
- * {@link #close} is seen within {@link #POLL_MS}), accepts, and starts one reader thread per
- * publisher. A sink whose connection failed after the callback (the handshake went no further) is
- * ended after {@link #PENDING_NS}.
+ * rejected with SRT_REJX_BAD_REQUEST (1400), a key the handler refuses with SRT_REJX_FORBIDDEN
+ * (1403), and a key that already has a publisher here with SRT_REJX_CONFLICT (1409), as RTMP
+ * refuses a duplicate publish: a wrong key never gets a connection, and the caller sees why. The
+ * callback runs on libsrt's receiver thread for the port, which every publisher's packets also go
+ * through, so the handler must be quick (a registry lookup). The sink it returns waits, under the
+ * new socket's id, for the accept loop: one thread that waits on the listener with
+ * {@code srt_epoll_uwait} (so that {@link #close} is seen within {@link #POLL_MS}), accepts, and
+ * starts one reader thread per publisher. A sink whose connection failed after the callback (the
+ * handshake went no further) is ended after {@link #PENDING_NS}.
  *
  * <p>A reader demuxes its socket's MPEG-TS with JavaCV's FFmpeg reading an {@link java.io.InputStream}
  * ({@link SrtSocketInputStream}), not FFmpeg's own libsrt, so ending one publisher closes its
@@ -53,13 +54,15 @@ final class LibSrtListener implements SrtListener {
     private final LibSrt.ListenCallback callback = this::onHandshake;
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final Map<Integer, Publisher> publishers = new ConcurrentHashMap<>();
+    /** Stream keys with a pending or live publisher, to the socket that has each. */
+    private final Map<String, Integer> liveKeys = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final Thread acceptor;
     private volatile boolean running = true;
 
     /** A sink waiting for its socket to be accepted. */
-    private record Pending(SrtMediaSink sink, String peer, long sinceNs) {
+    private record Pending(String key, SrtMediaSink sink, String peer, long sinceNs) {
     }
 
     /** An accepted publisher: its socket and the stream its reader thread reads. */
@@ -144,15 +147,26 @@ final class LibSrtListener implements SrtListener {
             if (!running) {
                 return reject(sock, LibSrt.SRT_REJX_FORBIDDEN, peer, "listener closing");
             }
-            if (SrtStreamId.publishKey(streamId).isEmpty()) {
+            Optional<String> key = SrtStreamId.publishKey(streamId);
+            if (key.isEmpty()) {
                 return reject(sock, LibSrt.SRT_REJX_BAD_REQUEST, peer,
                         streamId.isEmpty() ? "no stream id" : "stream id is not publish:{streamKey}");
             }
-            Optional<SrtMediaSink> sink = handler.onPublish(streamId);
+            if (liveKeys.putIfAbsent(key.get(), sock) != null) {
+                return reject(sock, LibSrt.SRT_REJX_CONFLICT, peer, "its stream key is already publishing");
+            }
+            Optional<SrtMediaSink> sink;
+            try {
+                sink = handler.onPublish(streamId);
+            } catch (RuntimeException | Error e) {
+                liveKeys.remove(key.get(), sock);
+                throw e;
+            }
             if (sink.isEmpty()) {
+                liveKeys.remove(key.get(), sock);
                 return reject(sock, LibSrt.SRT_REJX_FORBIDDEN, peer, "not a stream key it may publish with");
             }
-            pending.put(sock, new Pending(sink.get(), peer, System.nanoTime()));
+            pending.put(sock, new Pending(key.get(), sink.get(), peer, System.nanoTime()));
             return 0;
         } catch (RuntimeException | Error e) {
             LOG.warnf("SRT handshake from %s: handler failed (%s)", peer, e);
@@ -194,13 +208,14 @@ final class LibSrtListener implements SrtListener {
                 return;
             }
             Pending p = pending.remove(sock);
-            if (p == null) { // cannot happen: every accepted socket went through the hook
+            if (p == null) { // swept (accepted too late) or not through the hook: not a publisher
                 LibSrt.srt_close(sock);
                 continue;
             }
             if (!LibSrt.setInt(sock, LibSrt.SRTO_RCVSYN, 1) || !LibSrt.setInt(sock, LibSrt.SRTO_RCVTIMEO, READ_TIMEOUT_MS)) {
                 LOG.infof("SRT publisher %s: socket options failed (%s)", p.peer(), LibSrt.lastError());
                 LibSrt.srt_close(sock);
+                liveKeys.remove(p.key(), sock);
                 p.sink().end();
                 continue;
             }
@@ -217,6 +232,7 @@ final class LibSrtListener implements SrtListener {
         pending.entrySet().removeIf(e -> {
             boolean stale = !running || now - e.getValue().sinceNs() > PENDING_NS;
             if (stale) {
+                liveKeys.remove(e.getValue().key(), e.getKey());
                 e.getValue().sink().end();
             }
             return stale;
@@ -248,8 +264,9 @@ final class LibSrtListener implements SrtListener {
             try {
                 sink.end();
             } finally {
-                publishers.remove(pub.sock());
                 LibSrt.srt_close(pub.sock());
+                liveKeys.remove(p.key(), pub.sock());
+                publishers.remove(pub.sock());
                 try {
                     g.releaseUnsafe();
                 } catch (Exception e) {

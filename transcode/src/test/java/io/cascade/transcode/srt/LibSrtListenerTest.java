@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The libsrt listener against real ffmpeg SRT callers (Debian's FFmpeg 5.1 with its libsrt): two
  * cameras at once on one port each reach their own sink; killing one ends only that one; wrong
- * keys and stream ids that are not {@code publish:} are rejected in the handshake while the
- * others carry on; datagrams that are not SRT are dropped and the listener stays up.
+ * keys, stream ids that are not {@code publish:} and a second caller with a live key are rejected
+ * in the handshake while the others carry on; datagrams that are not SRT are dropped and the listener stays up.
  */
 class LibSrtListenerTest {
     private final Map<String, SrtCallers.Seen> sinks = new ConcurrentHashMap<>();
@@ -64,7 +64,8 @@ class LibSrtListenerTest {
 
             Process wrongKey = start(port, "publish:stolen", 3);
             Process notPublish = start(port, "play:cam1", 3);
-            for (Process p : List.of(wrongKey, notPublish)) {
+            Process duplicate = start(port, "publish:cam2", 3);
+            for (Process p : List.of(wrongKey, notPublish, duplicate)) {
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("a rejected caller gives up").isTrue();
                 assertThat(p.exitValue()).as("a rejected caller fails").isNotZero();
             }
@@ -80,7 +81,7 @@ class LibSrtListenerTest {
             assertThat(cam2.ended).isFalse();
             assertThat(listener.live()).isEqualTo(1);
             assertThat(listener.accepted()).isEqualTo(2);
-            assertThat(listener.refused()).isEqualTo(2);
+            assertThat(listener.refused()).isEqualTo(3);
 
             listener.close();
             assertThat(cam2.ended).as("close ends the publishers").isTrue();
