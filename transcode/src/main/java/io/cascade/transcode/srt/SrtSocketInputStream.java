@@ -51,11 +51,14 @@ final class SrtSocketInputStream extends InputStream {
         int n = LibSrt.srt_recvmsg(sock, message, message.length);
         if (n <= 0) {
             int code = LibSrt.lastErrorCode();
-            ended = switch (code) {
+            String why = switch (code) {
                 case LibSrt.SRT_EASYNCRCV, LibSrt.SRT_ETIMEOUT -> "silent past its read timeout";
                 case LibSrt.SRT_ECONNLOST, LibSrt.SRT_ENOCONN -> "connection closed or lost";
                 default -> n == 0 ? "empty read" : LibSrt.lastError();
             };
+            if (ended == null) { // close() first: its reason stands
+                ended = why;
+            }
             return false;
         }
         at = 0;
