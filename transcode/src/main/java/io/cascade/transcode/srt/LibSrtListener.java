@@ -167,6 +167,10 @@ final class LibSrtListener implements SrtListener {
                 return reject(sock, LibSrt.SRT_REJX_FORBIDDEN, peer, "not a stream key it may publish with");
             }
             pending.put(sock, new Pending(key.get(), sink.get(), peer, System.nanoTime()));
+            if (!running) { // close() swept while the handler ran: this sink must not be left open
+                sweepPending();
+                return -1;
+            }
             return 0;
         } catch (RuntimeException | Error e) {
             LOG.warnf("SRT handshake from %s: handler failed (%s)", peer, e);
@@ -229,14 +233,13 @@ final class LibSrtListener implements SrtListener {
     /** Ends sinks whose sockets never reached accept (the handshake failed after the hook). */
     private void sweepPending() {
         long now = System.nanoTime();
-        pending.entrySet().removeIf(e -> {
-            boolean stale = !running || now - e.getValue().sinceNs() > PENDING_NS;
-            if (stale) {
-                liveKeys.remove(e.getValue().key(), e.getKey());
-                e.getValue().sink().end();
+        for (Map.Entry<Integer, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            if ((!running || now - p.sinceNs() > PENDING_NS) && pending.remove(e.getKey(), p)) {
+                liveKeys.remove(p.key(), e.getKey());
+                p.sink().end();
             }
-            return stale;
-        });
+        }
     }
 
     /** One publisher, on its own thread: probe, packets until it ends, then end its sink and close it. */
