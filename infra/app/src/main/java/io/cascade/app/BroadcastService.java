@@ -37,8 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Broadcast ingest on this node: the broadcast registry behind {@code /api/v1/broadcasts}, the
- * RTMP and SRT listeners whose publishers become broadcast sources (SRT through JavaCV's libsrt,
- * {@code io.cascade.transcode.srt}, so that ingest itself stays free of JNI), each broadcast's input manager (its
+ * RTMP and SRT listeners whose publishers become broadcast sources (SRT through the system libsrt,
+ * or JavaCV's where there is none, {@code io.cascade.transcode.srt}, so that ingest itself stays free of native code), each broadcast's input manager (its
  * failover timer and slate clock tick every 100 ms; with nothing live the standard {@link Slate}
  * plays) and where its program goes ({@link #programSinks}).
  */
@@ -84,7 +84,7 @@ public class BroadcastService {
         }
     }
 
-    /** An SRT caller's stream id to its source's feed (see {@link SrtListener}: one publisher at a time). */
+    /** An SRT caller's stream id to its source's feed; called in the caller's handshake, so quick. */
     private Optional<SrtMediaSink> srtPublisher(String streamId) {
         return SrtStreamId.publishKey(streamId).flatMap(key -> SourceFeed.open(registry, key, "SRT"))
                 .map(feed -> new SrtMediaSink() {

@@ -177,6 +177,36 @@ class BroadcastSwitchingTest {
     }
 
     @Test
+    @Timeout(90)
+    void twoSrtCamerasAtOnceOnOnePortAndOneEndingLeavesTheOther() throws Exception {
+        assumeFfmpeg();
+        JsonPath created = create();
+        String id = created.getString("id");
+        String cam2 = given().header("Authorization", AUTH).contentType("application/json").body("{\"name\":\"cam2\"}")
+                .post("/api/v1/broadcasts/" + id + "/sources").then().statusCode(201).extract().jsonPath()
+                .getString("ingest.srt");
+        List<Process> cameras = new ArrayList<>();
+        try {
+            Process main = Cameras.start(List.of("-f", "mpegts", created.getString("ingest.srt")), MAIN, 880, 60);
+            cameras.add(main);
+            cameras.add(Cameras.start(List.of("-f", "mpegts", cam2), RED, 440, 60));
+            Await.until("both SRT cameras live", Duration.ofSeconds(30),
+                    () -> state(id).getBoolean("sources[0].live") && state(id).getBoolean("sources[1].live"));
+            awaitMainOnAir(id);
+            given().header("Authorization", AUTH).contentType("application/json").body("{\"source\":\"cam2\"}")
+                    .post("/api/v1/broadcasts/" + id + "/program").then().statusCode(202);
+            Await.until("cam2 on air", Duration.ofSeconds(5), () -> "cam2".equals(state(id).getString("program")));
+            Cameras.kill(main);
+            Await.until("main no longer live", Duration.ofSeconds(15), () -> !state(id).getBoolean("sources[0].live"));
+            Thread.sleep(1000); // cam2 must stay live past main's end, not just until it
+            assertThat(state(id).getBoolean("sources[1].live")).as("cam2 goes on").isTrue();
+            assertThat(state(id).getString("program")).isEqualTo("cam2");
+        } finally {
+            cameras.forEach(Cameras::kill);
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedWithAClearStatus() {
         String id = create().getString("id");
         addSource(id, "cam2");

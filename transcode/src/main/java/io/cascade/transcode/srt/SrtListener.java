@@ -1,185 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.transcode.srt;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.jboss.logging.Logger;
-
 /**
- * SRT publishers on one UDP port, through FFmpeg's libsrt listener (see the package comment), one
- * connection at a time.
- *
- * <p>The listener thread loops: open {@code srt://HOST:PORT?mode=listener} with
- * {@code startUnsafe()} (the safe {@code start()} holds JavaCV's global lock while it waits for a
- * caller, which would stall every other grabber and recorder in the process), which returns once
- * a caller has connected and FFmpeg has probed its MPEG-TS; read the caller's stream id; ask the
- * handler; read the publisher's packets until it ends; free it; listen again. {@code
- * listen_timeout} bounds each wait so that {@link #close} is seen.
- *
- * <p>Why one at a time: FFmpeg's listener closes its listening socket on accept, and, measured
- * with JavaCV's FFmpeg 8.0.1 (libsrt inside libavformat), closing any libsrt context (a listen
- * that timed out, a refused caller, an ended publisher) tears down every other SRT socket of the
- * process ({@code libsrt_close} ends with {@code srt_cleanup()}): a second listener or a reader
- * running beside the listener loses its connection ("All sockets removed from epoll"). So there
- * is one libsrt context at a time in the process: a second caller is not answered while a
- * publisher is live (its connect times out), and there must be one SrtListener per process.
- * Several concurrent SRT cameras need SRT outside FFmpeg (libsrt through the FFM API with
- * {@code srt_listen_callback}, which would also refuse wrong keys inside the handshake).
+ * SRT ingest on one UDP port: callers publishing with {@code streamid=publish:{streamKey}}, each
+ * handed to the {@link SrtPublishHandler}. Two implementations: {@link LibSrtListener} (the
+ * system libsrt through JNA: any number of publishers at once, wrong keys rejected inside the
+ * handshake), and, where no libsrt can be loaded, {@link FfmpegSrtListener} (FFmpeg's listener in
+ * JavaCV: one publisher at a time). {@link #start} picks; {@link LibSrt} logs which, once per process.
  */
-public final class SrtListener implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(SrtListener.class);
-    /** Each listen gives up after this long and starts again (µs, libsrt {@code listen_timeout}). */
-    private static final long LISTEN_TIMEOUT_MICROS = 1_000_000;
-    /** A publisher silent this long is ended (µs, libsrt {@code timeout}). */
-    private static final long READ_TIMEOUT_MICROS = 3_000_000;
+public sealed interface SrtListener extends AutoCloseable permits LibSrtListener, FfmpegSrtListener {
 
-    private final String host;
-    private final int port;
-    private final SrtPublishHandler handler;
-    private final Thread listener;
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private volatile boolean running = true;
-
-    private SrtListener(String host, int port, SrtPublishHandler handler) {
-        this.host = host;
-        this.port = port;
-        this.handler = handler;
-        this.listener = Thread.ofPlatform().daemon().name("srt-listen-" + port).unstarted(this::listen);
+    /**
+     * Starts listening on {@code host:port} (UDP) with the best implementation this machine has.
+     * {@code -Dcascade.srt.library=none} forces the FFmpeg fallback; {@code =NAME} loads that libsrt.
+     */
+    static SrtListener start(String host, int port, SrtPublishHandler handler) {
+        return LibSrt.available() ? LibSrtListener.start(host, port, handler) : FfmpegSrtListener.start(host, port, handler);
     }
 
-    /** Starts listening on {@code host:port} (UDP). */
-    public static SrtListener start(String host, int port, SrtPublishHandler handler) {
-        AcceptedStreamIds.install();
-        SrtListener l = new SrtListener(host, port, handler);
-        l.listener.start();
-        return l;
-    }
-
-    public int port() {
-        return port;
-    }
+    /** The UDP port. */
+    int port();
 
     /** Publishers accepted so far. */
-    public long accepted() {
-        return accepted.get();
-    }
+    long accepted();
 
     /** Callers refused so far (no or a wrong key, or media other than H.264/AAC). */
-    public long refused() {
-        return refused.get();
-    }
+    long refused();
 
-    private void listen() {
-        while (running) {
-            FFmpegFrameGrabber g = new FFmpegFrameGrabber("srt://" + host + ":" + port + "?mode=listener&listen_timeout="
-                    + LISTEN_TIMEOUT_MICROS + "&timeout=" + READ_TIMEOUT_MICROS);
-            g.setFormat("mpegts");
-            g.setOption("analyzeduration", "1000000");
-            g.setOption("probesize", "500000");
-            AcceptedStreamIds.clear();
-            try {
-                g.startUnsafe();
-            } catch (Exception e) {
-                String id = AcceptedStreamIds.take();
-                if (id != null) {
-                    refused.incrementAndGet();
-                    LOG.infof("SRT caller on port %d dropped: its stream did not open (%s)", port, e.getMessage());
-                }
-                release(g);
-                continue; // no caller within the listen timeout: listen again
-            }
-            accept(g, AcceptedStreamIds.take());
-        }
-    }
-
-    private void accept(FFmpegFrameGrabber g, String streamId) {
-        Optional<SrtMediaSink> sink = SrtStreamId.publishKey(streamId).isEmpty() || !hasH264(g)
-                ? Optional.empty() : handler.onPublish(streamId);
-        if (sink.isEmpty()) {
-            refused.incrementAndGet();
-            LOG.infof("SRT caller on port %d refused: %s", port, streamId == null ? "no stream id"
-                    : !hasH264(g) ? "no H.264 video" : "not a publish:{streamKey} it may use");
-            release(g);
-            return;
-        }
-        accepted.incrementAndGet();
-        read(g, sink.get());
-    }
-
-    private static boolean hasH264(FFmpegFrameGrabber g) {
-        AVFormatContext fc = g.getFormatContext();
-        for (int i = 0; i < fc.nb_streams(); i++) {
-            if (fc.streams(i).codecpar().codec_id() == AV_CODEC_ID_H264) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** One publisher: packets until it ends, then the sink is told and the connection freed. */
-    private void read(FFmpegFrameGrabber g, SrtMediaSink sink) {
-        PacketConverter convert = new PacketConverter(sink);
-        AVFormatContext fc = g.getFormatContext();
-        try {
-            AVPacket p;
-            while (running && (p = g.grabPacket()) != null) {
-                AVStream stream = fc.streams(p.stream_index());
-                int codec = stream.codecpar().codec_id();
-                if (codec != AV_CODEC_ID_H264 && codec != AV_CODEC_ID_AAC) {
-                    continue;
-                }
-                byte[] data = new byte[p.size()];
-                p.data().position(0).get(data);
-                long dts = millis(p.dts() != AV_NOPTS_VALUE ? p.dts() : p.pts(), stream.time_base());
-                if (codec == AV_CODEC_ID_H264) {
-                    long pts = p.pts() != AV_NOPTS_VALUE ? millis(p.pts(), stream.time_base()) : dts;
-                    convert.video(data, dts, pts, (p.flags() & AV_PKT_FLAG_KEY) != 0);
-                } else {
-                    convert.audio(data, dts);
-                }
-            }
-        } catch (Exception e) {
-            LOG.infof("SRT publisher on port %d ended: %s", port, e.getMessage());
-        } finally {
-            try {
-                sink.end();
-            } finally {
-                release(g);
-            }
-        }
-    }
-
-    private static long millis(long ts, AVRational tb) {
-        return ts * 1000L * tb.num() / tb.den();
-    }
-
-    private static void release(FFmpegFrameGrabber g) {
-        try {
-            g.releaseUnsafe();
-        } catch (Exception e) {
-            LOG.debugf("SRT grabber release: %s", e.getMessage());
-        }
-    }
-
-    /** Stops listening (within the listen timeout); publishers end at their next packet. */
+    /** Stops listening and ends the publishers. */
     @Override
-    public void close() {
-        running = false;
-        try {
-            listener.join(LISTEN_TIMEOUT_MICROS / 1000 * 3);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    void close();
 }

@@ -3,7 +3,11 @@ package io.cascade.transcode.srt;
 
 import java.util.Optional;
 
-/** Decides whether an SRT caller may publish, by its stream id ({@code publish:{streamKey}}). */
+/**
+ * Decides whether an SRT caller may publish, by its stream id ({@code publish:{streamKey}}). With
+ * libsrt it is called inside the caller's handshake on libsrt's receiver thread, which every
+ * publisher's packets on the port also wait for: it must be quick (a lookup, no I/O).
+ */
 @FunctionalInterface
 public interface SrtPublishHandler {
     /**
