@@ -54,10 +54,16 @@ public final class TransportCcSender {
 
     /** @param extensionId the transport-wide-cc id the viewer negotiated, 1..14 (one-byte form) */
     public TransportCcSender(int extensionId) {
+        this(extensionId, 0);
+    }
+
+    /** As {@link #TransportCcSender(int)}, numbering from {@code firstSequence} (tests of the wrap). */
+    TransportCcSender(int extensionId, int firstSequence) {
         if (!TransportSequenceStamp.usableId(extensionId)) {
             throw new IllegalArgumentException("transport-cc extension id must be 1..14: " + extensionId);
         }
         this.extensionId = extensionId;
+        this.nextSeq = firstSequence & 0xFFFF;
     }
 
     public int extensionId() {
