@@ -2,15 +2,22 @@
 package io.cascade.distribution.relay;
 
 /**
- * A subscriber's available downlink, from the loss it reports in RTCP receiver reports (RFC 3550
- * §6.4.1, fraction lost) with the loss-based rule of Google congestion control
- * (draft-ietf-rmcat-gcc-02 §6): above 10% loss the estimate drops by half the loss fraction,
- * below 2% it grows by 5%, in between it holds; at most one step per {@link #STEP_MS}. A cap the
- * subscriber declared (a room member's {@code room.bandwidth}) bounds it from above.
- *
- * <p>Why loss and not delay: the relay does not yet stamp transport-wide sequence numbers toward
- * viewers (their extension is blanked), so there is no per-packet arrival feedback to read;
- * receiver reports come from every viewer anyway. Time comes from the caller.
+ * A subscriber's available downlink, from two signals, the lower of which counts:
+ * <ul>
+ *   <li>loss, as every subscriber reports it in RTCP receiver reports (RFC 3550 §6.4.1, fraction
+ *       lost), with the loss-based rule of Google congestion control (draft-ietf-rmcat-gcc-02
+ *       §6): above 10% loss the estimate drops by half the loss fraction, below 2% it grows by
+ *       5%, in between it holds; at most one step per {@link #STEP_MS};</li>
+ *   <li>delay, where the subscriber is a WebRTC viewer that negotiated transport-wide CC: the
+ *       relay stamps a transport-wide sequence number into every packet to it, and its feedback
+ *       drives a delay-based estimate (§5; see io.cascade.distribution.cc.TransportCcSender),
+ *       which the {@link MediaLink} reports ({@link MediaLink#delayBasedKbps}). It sees queues
+ *       build before they overflow, so the layer comes down before the viewer loses packets.
+ *       Without feedback lately (not negotiated, a plain RTP hop, feedback lost) it is 0 and the
+ *       loss rule alone decides.</li>
+ * </ul>
+ * A cap the subscriber declared (a room member's {@code room.bandwidth}) bounds both from above.
+ * Time comes from the caller.
  */
 final class DownlinkEstimate {
     static final int START_KBPS = 2500;
@@ -35,9 +42,17 @@ final class DownlinkEstimate {
         kbps = Math.max(MIN_KBPS, Math.min(MAX_KBPS, kbps));
     }
 
-    /** The estimate, bounded by {@code capKbps} when that is positive. */
+    /** The loss-based estimate, bounded by {@code capKbps} when that is positive. */
     int kbps(int capKbps) {
+        return kbps(capKbps, 0);
+    }
+
+    /** The lower of the loss-based estimate and {@code delayKbps} (when positive), bounded by a positive {@code capKbps}. */
+    int kbps(int capKbps, int delayKbps) {
         int v = (int) kbps;
+        if (delayKbps > 0) {
+            v = Math.min(v, delayKbps);
+        }
         return capKbps > 0 ? Math.min(v, capKbps) : v;
     }
 }

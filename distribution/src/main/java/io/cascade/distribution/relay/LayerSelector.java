@@ -33,4 +33,14 @@ final class LayerSelector {
         }
         return best >= 0 ? best : lowest;
     }
+
+    /** The highest active layer's position, or -1 when none is active. */
+    static int highestActive(long[] lastPacketMs, long nowMs) {
+        for (int i = lastPacketMs.length - 1; i >= 0; i--) {
+            if (lastPacketMs[i] != 0 && nowMs - lastPacketMs[i] <= ACTIVE_MS) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

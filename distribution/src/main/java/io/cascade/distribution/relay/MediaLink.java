@@ -26,8 +26,9 @@ public interface MediaLink {
     /**
      * Makes a packet the relay rewrote fit what this peer negotiated, then protects it: the
      * payload type of track {@code trackIndex} in the peer's numbering, header extensions the
-     * peer did not negotiate blanked (RFC 8285 §4.2: id 0 is padding), then SRTP. The buffer has
-     * at least {@link #tailroom()} writable octets. {@code trackIndex} is -1 for a packet whose
+     * peer did not negotiate blanked (RFC 8285 §4.2: id 0 is padding), a transport-wide sequence
+     * number stamped where the peer negotiated transport-cc (which may grow the packet by up to
+     * 8 octets), then SRTP. The buffer has at least {@link #tailroom()} writable octets. {@code trackIndex} is -1 for a packet whose
      * payload type is already the peer's (RTX built for it). False to drop.
      */
     boolean prepareRtp(ByteBuf packet, int trackIndex);
@@ -61,5 +62,22 @@ public interface MediaLink {
     /** A cap on what this subscriber may be sent, kbps, or 0 for none (it bounds the layer choice). */
     default int downlinkCapKbps() {
         return 0;
+    }
+
+    /**
+     * The peer's downlink as its transport-wide CC feedback shows it (delay-based, see
+     * io.cascade.distribution.cc), kbps, or 0 when there is none: not negotiated, or no feedback
+     * lately. The relay takes the lower of this and its loss-based estimate.
+     */
+    default int delayBasedKbps() {
+        return 0;
+    }
+
+    /**
+     * Whether the relay now sends this peer less than it could (a simulcast layer below the top
+     * active one): the delay-based estimate may then grow past what the peer acknowledges, as
+     * going up a layer is how the relay finds out whether the path carries more.
+     */
+    default void senderLimited(boolean limited) {
     }
 }

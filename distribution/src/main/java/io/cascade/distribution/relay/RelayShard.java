@@ -456,6 +456,9 @@ public final class RelayShard implements DatagramHandler {
      */
     private void chooseLayers(RelayStream stream, long nowMs) {
         stream.measure(nowMs);
+        for (Subscriber s : stream.subscribers) {
+            s.belowTop = false;
+        }
         for (int g = 0; g < stream.tracks.length; g++) {
             int[] layers = stream.layersOf[g];
             if (layers == null) {
@@ -467,9 +470,12 @@ public final class RelayShard implements DatagramHandler {
                 kbps[i] = stream.kbps[layers[i]];
                 last[i] = stream.tracks[layers[i]].lastPacketMs;
             }
+            int top = LayerSelector.highestActive(last, nowMs);
             for (Subscriber s : stream.subscribers) {
                 int cap = s.link == null ? 0 : s.link.downlinkCapKbps();
-                int choice = LayerSelector.choose(kbps, last, s.estimate.kbps(cap), nowMs);
+                int delayKbps = s.link == null ? 0 : s.link.delayBasedKbps();
+                int choice = LayerSelector.choose(kbps, last, s.estimate.kbps(cap, delayKbps), nowMs);
+                s.belowTop |= choice >= 0 && choice < top;
                 if (choice >= 0 && layers[choice] != s.target[g]) {
                     s.target[g] = layers[choice];
                     counters.layerSwitches++;
@@ -477,6 +483,11 @@ public final class RelayShard implements DatagramHandler {
                 if (s.target[g] != s.current[g]) {
                     requestKeyframe(stream, s.target[g], nowMs);
                 }
+            }
+        }
+        for (Subscriber s : stream.subscribers) {
+            if (s.link != null) {
+                s.link.senderLimited(s.belowTop);
             }
         }
     }

@@ -27,6 +27,8 @@ final class Subscriber {
     final int[] current;
     final int[] target;
     final DownlinkEstimate estimate = new DownlinkEstimate();
+    /** Whether the last layer choice held it below the top active layer of some group. */
+    boolean belowTop;
     /** The shard's state for {@link #destination}, shared with other subscribers there; set on subscribe. */
     Downlink downlink;
 

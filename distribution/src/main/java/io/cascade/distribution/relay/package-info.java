@@ -22,6 +22,6 @@
  * and throttled toward the source. Each hop sends its own reports: RR upstream, SR downstream.
  *
  * <p>RFCs: 3550, 4585, 4588, 5104, 5761, 6184 (H.264 keyframes), 7741 (VP8 keyframes), 7983,
- * 8852 (rid), 8853 (simulcast); draft-ietf-rmcat-gcc-02 §6 (loss-based estimate).
+ * 8852 (rid), 8853 (simulcast); draft-ietf-rmcat-gcc-02 §6 (loss-based estimate; §5 delay-based from transport-cc feedback, package cc).
  */
 package io.cascade.distribution.relay;

@@ -7,7 +7,8 @@ import io.netty.buffer.ByteBuf;
  * A reusable, allocation-free walk over the packets of a compound RTCP packet (RFC 3550 §6.1)
  * in a {@link ByteBuf}, checking the framing rules of Appendix A.2 as it goes: each packet is
  * version 2, its length field stays inside the datagram (so the lengths add up to it), and only
- * the last packet is padded, by a count that counts itself and is a multiple of 4 (§6.4.1).
+ * the last packet is padded, by a count that counts itself and is a multiple of 4 (§6.4.1;
+ * transport-cc feedback, whose FCI is not word-aligned, may pad by 1..3 as Chromium does).
  *
  * <p>Use: {@code reset(buf)}, then {@code while (cursor.next()) { ... }}, then
  * {@link #validity()} says whether the walk ended cleanly. Packets of unknown type are visited
@@ -67,7 +68,10 @@ public final class RtcpCursor {
                 return fail(RtcpValidity.PADDING_NOT_LAST);
             }
             count = buf.getUnsignedByte(next + packetLength - 1);
-            if (count == 0 || count % 4 != 0 || count > packetLength - RtcpHeader.LENGTH) {
+            // Transport-cc feedback (RTPFB FMT 15) is the exception: its FCI ends on any octet and
+            // libwebrtc fills the word with 1..3 octets of RTCP padding (Chromium sends it so)
+            boolean unaligned = buf.getUnsignedByte(next + 1) == 205 && (first & 0x1F) == 15;
+            if (count == 0 || (count % 4 != 0 && !unaligned) || count > packetLength - RtcpHeader.LENGTH) {
                 return fail(RtcpValidity.PADDING_INVALID);
             }
         }
@@ -145,7 +149,7 @@ public final class RtcpCursor {
         return start + RtcpHeader.LENGTH;
     }
 
-    /** Octets after the common header, padding excluded: a multiple of 4. */
+    /** Octets after the common header, padding excluded: a multiple of 4 except for transport-cc feedback. */
     public int bodyLength() {
         return length - RtcpHeader.LENGTH - padding;
     }

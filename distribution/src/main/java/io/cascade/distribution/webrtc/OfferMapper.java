@@ -145,9 +145,12 @@ final class OfferMapper {
     }
 
     /**
-     * What a viewer gets: exactly the codecs the publisher sends, so no transcoding. No header
-     * extensions: the relay blanks the publisher's (see {@link WebRtcSession#blankExtensions}),
-     * and the answer's SSRCs let the viewer demultiplex without mid.
+     * What a viewer gets: exactly the codecs the publisher sends, so no transcoding. One header
+     * extension, transport-wide CC (with {@code a=rtcp-fb:* transport-cc} on every codec): the
+     * relay blanks the publisher's extensions (see {@link WebRtcSession#blankExtensions}) and
+     * stamps its own transport-wide sequence numbers, so the viewer's feedback tells how its
+     * downlink copes ({@link io.cascade.distribution.cc.TransportCcSender}). The answer's SSRCs
+     * let the viewer demultiplex without mid.
      */
     MediaCapabilities playCapabilities(PublishTracks source) {
         List<CodecCapability> codecs = new ArrayList<>();
@@ -156,7 +159,24 @@ final class OfferMapper {
                 codecs.add(capabilityOf(t.codec()));
             }
         }
-        return new MediaCapabilities(codecs, true, Set.of(), Set.of());
+        Set<String> extensions = Set.of(ExtMap.TRANSPORT_WIDE_CC);
+        return new MediaCapabilities(codecs, true, extensions, extensions);
+    }
+
+    /**
+     * The send side of transport-wide CC for a viewer whose answer kept the extension, or null:
+     * not offered, or under an id the one-byte form cannot carry (15 and above; we stamp in the
+     * one-byte form, RFC 8285 §4.2, which every browser takes).
+     */
+    static io.cascade.distribution.cc.TransportCcSender transportCcSender(Negotiation negotiation) {
+        return negotiation.media().stream()
+                .filter(m -> m.direction().sends())
+                .map(m -> m.extensionId(ExtMap.TRANSPORT_WIDE_CC))
+                .flatMap(Optional::stream)
+                .filter(io.cascade.distribution.cc.TransportSequenceStamp::usableId)
+                .findFirst()
+                .map(io.cascade.distribution.cc.TransportCcSender::new)
+                .orElse(null);
     }
 
     /**

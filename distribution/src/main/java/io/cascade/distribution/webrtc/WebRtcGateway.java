@@ -152,7 +152,10 @@ public final class WebRtcGateway implements AutoCloseable {
         Negotiation negotiation = mapper.answer(offer, mapper.playCapabilities(source), local(creds, port));
         OfferMapper.PlayTracks play = mapper.playTracks(negotiation, source);
         WebRtcSession s = open(WebRtcSession.Kind.PLAY, stream, creds, negotiation, port,
-                play.payloadTypes(), play.ssrcs(), play.rtxSsrcs(), session -> session.rtxPayloadTypes = play.rtxPayloadTypes());
+                play.payloadTypes(), play.ssrcs(), play.rtxSsrcs(), session -> {
+                    session.rtxPayloadTypes = play.rtxPayloadTypes();
+                    session.twccSender = OfferMapper.transportCcSender(negotiation);
+                });
         return new Answer(s, negotiation.answerText(), etag(s));
     }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.distribution.webrtc;
 
+import io.cascade.distribution.cc.TransportCcSender;
+import io.cascade.distribution.cc.TransportCcStats;
+import io.cascade.distribution.cc.TransportSequenceStamp;
 import io.cascade.distribution.dtls.DtlsSession;
 import io.cascade.distribution.relay.MediaLink;
 import io.cascade.distribution.relay.StreamName;
@@ -55,6 +58,8 @@ public final class WebRtcSession implements MediaLink {
     volatile String closeReason;
     final CompletableFuture<WebRtcSession> secured = new CompletableFuture<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
+    /** Send-side transport-wide CC for a viewer that negotiated it (PLAY), else null; shard thread. */
+    TransportCcSender twccSender;
     /** Transport-wide CC for a publisher that negotiated it (its extension id), else null. */
     TransportCcReceiver twcc;
     int twccExtensionId;
@@ -116,6 +121,16 @@ public final class WebRtcSession implements MediaLink {
     /** The peer's address once a connectivity check succeeded, else null. */
     public InetSocketAddress remote() {
         return remote;
+    }
+
+    /**
+     * The send-side congestion control toward this viewer: what was stamped, what its
+     * transport-cc feedback said, and the delay-based estimate; empty where the viewer did not
+     * negotiate transport-cc (or is a publisher). Any thread.
+     */
+    public java.util.Optional<TransportCcStats> transportCcStats() {
+        TransportCcSender t = twccSender;
+        return t == null ? java.util.Optional.empty() : java.util.Optional.of(t.stats());
     }
 
     /** Shard thread: keys from DTLS (RFC 5764 §4.2). */
@@ -187,8 +202,23 @@ public final class WebRtcSession implements MediaLink {
 
     @Override
     public int tailroom() {
-        // The most SRTCP adds: E flag and index (4) plus the GCM tag (16), RFC 3711 §3.4, RFC 7714 §9.2
-        return SrtpProfile.MAX_OVERHEAD;
+        // The most SRTCP adds: E flag and index (4) plus the GCM tag (16), RFC 3711 §3.4, RFC 7714 §9.2;
+        // and a viewer with transport-cc may get an extension block inserted (TransportSequenceStamp)
+        return SrtpProfile.MAX_OVERHEAD + (twccSender == null ? 0 : TransportSequenceStamp.MAX_GROWTH);
+    }
+
+    @Override
+    public int delayBasedKbps() {
+        TransportCcSender t = twccSender;
+        return t == null ? 0 : t.estimateKbps(System.nanoTime() / 1000);
+    }
+
+    @Override
+    public void senderLimited(boolean limited) {
+        TransportCcSender t = twccSender;
+        if (t != null) {
+            t.senderLimited(limited);
+        }
     }
 
     @Override
@@ -216,6 +246,9 @@ public final class WebRtcSession implements MediaLink {
             return false;
         }
         authenticatedIn++;
+        if (twccSender != null) {
+            twccSender.onRtcp(packet, System.nanoTime() / 1000);
+        }
         return true;
     }
 
@@ -235,7 +268,12 @@ public final class WebRtcSession implements MediaLink {
             packet.setByte(at + 1, (packet.getByte(at + 1) & 0x80) | payloadTypes[trackIndex]);
         }
         blankExtensions(packet, at);
+        TransportCcSender t = twccSender;
+        boolean stamped = t != null && t.stamp(packet, System.nanoTime() / 1000) >= 0;
         if (tx.protect(packet) != SrtpResult.OK) {
+            if (stamped) {
+                t.unsent();
+            }
             outboundDropped++;
             return false;
         }

@@ -89,6 +89,24 @@ class RtcpCursorTest {
         assertInvalid("a0 c9 00 01 00 00 00 00", RtcpValidity.PADDING_INVALID);
         assertInvalid("a0 c9 00 01 00 00 00 03", RtcpValidity.PADDING_INVALID);
         assertInvalid("a0 c9 00 01 00 00 00 08", RtcpValidity.PADDING_INVALID);
+        assertInvalid("a1 cd 00 01 00 00 00 03", RtcpValidity.PADDING_INVALID); // RTPFB FMT 1 (NACK): words only
+        assertInvalid("af cd 00 01 00 00 00 09", RtcpValidity.PADDING_INVALID); // more than the packet
+    }
+
+    /** Chromium pads transport-cc feedback, whose FCI ends on any octet, with 1..3 octets. */
+    @Test
+    void transportCcFeedbackMayPadByLessThanAWord() {
+        ByteBuf buf = PooledBuffers.of(HexVector.parse(
+                "af cd 00 05 00 00 00 01 00 00 00 02 00 07 00 01 00 00 01 00 20 01 04 01"));
+        try {
+            RtcpCursor cursor = new RtcpCursor().reset(buf);
+            assertThat(cursor.next()).isTrue();
+            assertThat(cursor.bodyLength()).isEqualTo(24 - 4 - 1);
+            assertThat(cursor.next()).isFalse();
+            assertThat(cursor.validity()).isEqualTo(RtcpValidity.VALID);
+        } finally {
+            buf.release();
+        }
     }
 
     @Test

@@ -47,6 +47,27 @@ class WhipWhepChromiumTest {
             JsonNode stats = chromium.evaluate(v1, "window.cascade.stats()", STEP);
             assertThat(stats.path("audioBytes").asLong()).as("audio arrives too").isPositive();
 
+            // Send-side transport-cc: every viewer negotiated it, gets our sequence numbers, and its
+            // feedback drives the delay-based estimate of its downlink
+            java.util.List<WebRtcSession> viewers = fx.gateway.sessions().stream()
+                    .filter(s -> s.kind() == WebRtcSession.Kind.PLAY).toList();
+            assertThat(viewers).hasSize(2);
+            for (WebRtcSession viewer : viewers) {
+                assertThat(viewer.transportCcStats()).as("the answer kept transport-wide-cc").isPresent();
+                Await.until("the viewer's transport-cc feedback reaches the estimator", Duration.ofSeconds(20),
+                        () -> viewer.transportCcStats().orElseThrow().acknowledged() > 100
+                                && viewer.transportCcStats().orElseThrow().ackedKbps() > 0,
+                        () -> "transport-cc " + viewer.transportCcStats());
+                var cc = viewer.transportCcStats().orElseThrow();
+                System.out.println("viewer " + viewer.id() + " transport-cc: " + cc);
+                assertThat(cc.feedback()).isPositive();
+                assertThat(cc.malformed()).isZero();
+                assertThat(cc.unknown()).as("every reported packet is one we stamped").isZero();
+                assertThat(cc.acknowledged() + cc.lost()).as("feedback covers what we stamped")
+                        .isGreaterThan(cc.stamped() / 2);
+                assertThat(cc.estimateKbps()).isBetween(50, 20_000);
+            }
+
         }
     }
 
