@@ -128,10 +128,9 @@ public final class SfuBench {
             return String.format(Locale.ROOT, "relay CPU saturated (%.2f cores for %d media thread(s))",
                     step.relayCpu(), config.relayThreads());
         }
-        double frames = step.seconds() * config.camera().fps() * Math.max(1, t.publishers);
-        if (t.framesLate > 0.01 * frames) {
-            return String.format(Locale.ROOT, "load generator behind: %d of ~%.0f frames sent late (load %.2f cores"
-                    + " for %d thread(s))", t.framesLate, frames, step.loadCpu(), config.loadThreads());
+        if (step.loadCpu() >= 0.9 * config.loadThreads()) {
+            return String.format(Locale.ROOT, "load generator saturated (%.2f cores for %d thread(s); %d frames late)",
+                    step.loadCpu(), config.loadThreads(), t.framesLate);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         if (step.relayCpu() + step.loadCpu() >= 0.9 * cores) {
