@@ -348,7 +348,8 @@ final class SimulcastPublisher implements SyntheticPeer {
 
     @Override
     public String failure() {
-        return transport.failure;
+        return transport.failure != null ? transport.failure
+                : srtpFailed > 0 ? "publisher: " + srtpFailed + " SRTP/SRTCP packets failed to protect or unprotect" : null;
     }
 
     @Override

@@ -18,7 +18,7 @@ interface SyntheticPeer {
     /** Adds this peer's counts into {@code into}. */
     void addTo(ViewerTotals into);
 
-    /** Why the peer failed, or null. */
+    /** Why the peer failed, or what went wrong on its packet path (SRTP failures), or null. */
     String failure();
 
     /** Ends the DTLS association; from any thread. */

@@ -48,6 +48,8 @@ final class WhepViewer implements SyntheticPeer {
     /** Media that arrived before our keys, that failed SRTP, or that named an SSRC not in the answer. */
     long early;
     long srtpFailed;
+    /** What the first failed unprotect said, for the report; null while none failed. */
+    String firstSrtpFailure;
     long unknownSsrc;
     long rtcpIn;
     long reportsSent;
@@ -95,15 +97,19 @@ final class WhepViewer implements SyntheticPeer {
             return;
         }
         if (RtcpMux.isRtcp(datagram)) {
-            if (r.unprotectRtcp(datagram) == SrtpResult.OK) {
+            SrtpResult result = r.unprotectRtcp(datagram);
+            if (result == SrtpResult.OK) {
                 rtcpIn++;
             } else {
-                srtpFailed++;
+                srtpFailed("SRTCP " + result);
             }
             return;
         }
-        if (r.unprotect(datagram) != SrtpResult.OK) {
-            srtpFailed++;
+        int ssrc = datagram.getInt(datagram.readerIndex() + 8);
+        SrtpResult result = r.unprotect(datagram);
+        if (result != SrtpResult.OK) {
+            srtpFailed("SRTP " + result + " (SSRC " + Integer.toUnsignedString(ssrc) + ", "
+                    + (trackOf(ssrc) < 0 ? "not announced" : "announced") + ", " + received() + " received before)");
             return;
         }
         int at = datagram.readerIndex();
@@ -127,6 +133,21 @@ final class WhepViewer implements SyntheticPeer {
             layerPackets[layer]++;
             lastLayer = layer;
         }
+    }
+
+    private void srtpFailed(String what) {
+        srtpFailed++;
+        if (firstSrtpFailure == null) {
+            firstSrtpFailure = what;
+        }
+    }
+
+    private long received() {
+        long sum = 0;
+        for (long r : received) {
+            sum += r;
+        }
+        return sum;
     }
 
     private int trackOf(int ssrc) {
@@ -179,7 +200,8 @@ final class WhepViewer implements SyntheticPeer {
 
     @Override
     public String failure() {
-        return transport.failure;
+        return transport.failure != null ? transport.failure
+                : firstSrtpFailure != null ? srtpFailed + " packets failed to unprotect, first: " + firstSrtpFailure : null;
     }
 
     @Override
