@@ -17,6 +17,7 @@ final class SfuRooms {
     private final URI base;
     private final SfuBenchConfig config;
     private final ViewerFleet.PeerKind<SimulcastPublisher> camera;
+    private final ViewerFleet.PeerKind<WhepViewer> viewer;
 
     /** @param base the relay's HTTP root, e.g. {@code http://127.0.0.1:8080/} */
     SfuRooms(ViewerFleet fleet, URI base, SfuBenchConfig config) {
@@ -24,6 +25,7 @@ final class SfuRooms {
         this.base = base;
         this.config = config;
         this.camera = SimulcastPublisher.kind(config.camera());
+        this.viewer = ViewerFleet.viewer(config.camera().codec());
     }
 
     /** The stream id of member {@code m} of room {@code r} (rooms shape), or of publisher {@code m} (big). */
@@ -70,7 +72,7 @@ final class SfuRooms {
             return failed;
         }
         return Connect.all(subscribe.size(),
-                i -> fleet.add(base.resolve("/whep/" + subscribe.get(i)), ViewerFleet.VIEWER), config.connectAtOnce(),
+                i -> fleet.add(base.resolve("/whep/" + subscribe.get(i)), viewer), config.connectAtOnce(),
                 "subscriptions");
     }
 }

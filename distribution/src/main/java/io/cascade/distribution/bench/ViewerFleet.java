@@ -52,24 +52,30 @@ final class ViewerFleet implements AutoCloseable {
         CompletableFuture<P> secured(P peer);
     }
 
-    /** WHEP viewers of the offer {@link WhepOffer} makes. */
-    static final PeerKind<WhepViewer> VIEWER = new PeerKind<>() {
-        @Override
-        public String offer(String ufrag, String pwd, DtlsCertificate certificate, long sessionId, int ssrc) {
-            return WhepOffer.text(ufrag, pwd, certificate, sessionId);
-        }
+    /** WHEP viewers of the offer {@link WhepOffer} makes, taking H.264 video. */
+    static final PeerKind<WhepViewer> VIEWER = viewer("H264");
 
-        @Override
-        public WhepViewer start(UdpSocket socket, String ufrag, String answerSdp, DtlsCertificate certificate,
-                                DtlsCounters counters, SecureRandom random, long nowNanos, int ssrc) {
-            return new WhepViewer(socket, ufrag, WhepAnswer.parse(answerSdp), certificate, counters, random, nowNanos);
-        }
+    /** WHEP viewers taking {@code H264} or {@code VP8} video. */
+    static PeerKind<WhepViewer> viewer(String codec) {
+        return new PeerKind<>() {
+            @Override
+            public String offer(String ufrag, String pwd, DtlsCertificate certificate, long sessionId, int ssrc) {
+                return WhepOffer.text(ufrag, pwd, certificate, sessionId, codec);
+            }
 
-        @Override
-        public CompletableFuture<WhepViewer> secured(WhepViewer peer) {
-            return peer.secured;
-        }
-    };
+            @Override
+            public WhepViewer start(UdpSocket socket, String ufrag, String answerSdp, DtlsCertificate certificate,
+                                    DtlsCounters counters, SecureRandom random, long nowNanos, int ssrc) {
+                return new WhepViewer(socket, ufrag, WhepAnswer.parse(answerSdp), certificate, counters, random,
+                        nowNanos);
+            }
+
+            @Override
+            public CompletableFuture<WhepViewer> secured(WhepViewer peer) {
+                return peer.secured;
+            }
+        };
+    }
 
     private static final char[] ICE_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
