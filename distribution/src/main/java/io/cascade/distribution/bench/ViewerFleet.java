@@ -26,22 +26,63 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Many {@link WhepViewer}s in one process: a UDP engine with one socket per viewer, spread over a
- * few event-loop threads ({@code socketsPerThread}, recvmmsg/sendmmsg on epoll), a 50 ms timer
- * per thread for the viewers' checks and reports, and one shared client certificate. A viewer is
- * added with {@link #add}: its offer is POSTed to the WHEP endpoint (java.net.http), the answer
- * parsed, and the viewer starts on the next free socket. Counts are summed on each thread
- * ({@link #totals}), so the packet path needs no locks.
+ * Many synthetic WebRTC peers in one process ({@link WhepViewer}s, and the {@link
+ * SimulcastPublisher}s of the SFU bench): a UDP engine with one socket per peer, spread over a few
+ * event-loop threads ({@code socketsPerThread}, recvmmsg/sendmmsg on epoll), a timer per thread
+ * for the peers' checks, reports and media, and one shared client certificate. A peer is added
+ * with {@link #add}: its offer is POSTed to a WHEP or WHIP endpoint (java.net.http), the answer
+ * parsed, and the peer starts on the next free socket. Counts are summed on each thread ({@link
+ * #totals}), so the packet path needs no locks.
  */
 final class ViewerFleet implements AutoCloseable {
+    /**
+     * How one kind of peer offers and starts.
+     *
+     * @param <P> the peer
+     */
+    interface PeerKind<P extends SyntheticPeer> {
+        /** The SDP offer; {@code ssrc} is a random SSRC the peer may announce (and then use). */
+        String offer(String ufrag, String pwd, DtlsCertificate certificate, long sessionId, int ssrc);
+
+        /** The peer on its socket, from the answer's SDP; on the socket's thread. */
+        P start(UdpSocket socket, String ufrag, String answerSdp, DtlsCertificate certificate, DtlsCounters counters,
+                SecureRandom random, long nowNanos, int ssrc);
+
+        /** Completes with the peer once it is secured. */
+        CompletableFuture<P> secured(P peer);
+    }
+
+    /** WHEP viewers of the offer {@link WhepOffer} makes, taking H.264 video. */
+    static final PeerKind<WhepViewer> VIEWER = viewer("H264");
+
+    /** WHEP viewers taking {@code H264} or {@code VP8} video. */
+    static PeerKind<WhepViewer> viewer(String codec) {
+        return new PeerKind<>() {
+            @Override
+            public String offer(String ufrag, String pwd, DtlsCertificate certificate, long sessionId, int ssrc) {
+                return WhepOffer.text(ufrag, pwd, certificate, sessionId, codec);
+            }
+
+            @Override
+            public WhepViewer start(UdpSocket socket, String ufrag, String answerSdp, DtlsCertificate certificate,
+                                    DtlsCounters counters, SecureRandom random, long nowNanos, int ssrc) {
+                return new WhepViewer(socket, ufrag, WhepAnswer.parse(answerSdp), certificate, counters, random,
+                        nowNanos);
+            }
+
+            @Override
+            public CompletableFuture<WhepViewer> secured(WhepViewer peer) {
+                return peer.secured;
+            }
+        };
+    }
+
     private static final char[] ICE_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
-    private static final long TICK_MS = 50;
-
-    /** One socket and the viewer on it, if any; the viewer field belongs to the socket's thread. */
+    /** One socket and the peer on it, if any; the peer field belongs to the socket's thread. */
     private static final class Slot {
         final UdpSocket socket;
-        WhepViewer viewer;
+        SyntheticPeer viewer;
 
         Slot(UdpSocket socket) {
             this.socket = socket;
@@ -62,11 +103,23 @@ final class ViewerFleet implements AutoCloseable {
     private int used;
 
     /**
+     * Viewers of one stream, on a 50 ms timer.
+     *
      * @param whep the WHEP endpoint of the stream, e.g. {@code http://127.0.0.1:8080/whep/live}
      * @param capacity the most viewers this fleet will hold (one socket each)
      * @param threads event-loop threads the sockets are spread over
      */
     ViewerFleet(URI whep, int capacity, int threads) throws IOException {
+        this(whep, capacity, threads, 50);
+    }
+
+    /**
+     * @param whep the default endpoint of {@link #add()}, or null
+     * @param capacity the most peers this fleet will hold (one socket each)
+     * @param threads event-loop threads the sockets are spread over
+     * @param tickMs the peers' timer: publishers send the frames due on it
+     */
+    ViewerFleet(URI whep, int capacity, int threads, long tickMs) throws IOException {
         this.whep = whep;
         int perThread = (capacity + threads - 1) / threads;
         DatagramHandler handler = (datagram, sender, socket) -> deliver(datagram, socket);
@@ -83,13 +136,13 @@ final class ViewerFleet implements AutoCloseable {
         this.slots = map;
         for (Map.Entry<EventExecutor, List<Slot>> e : byThread.entrySet()) {
             List<Slot> own = e.getValue();
-            timers.add(e.getKey().scheduleAtFixedRate(() -> tick(own), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS));
+            timers.add(e.getKey().scheduleAtFixedRate(() -> tick(own), tickMs, tickMs, TimeUnit.MILLISECONDS));
         }
     }
 
     private void deliver(ByteBuf datagram, UdpSocket socket) {
         Slot slot = datagram.isReadable() ? slots.get(socket) : null;
-        WhepViewer v = slot == null ? null : slot.viewer;
+        SyntheticPeer v = slot == null ? null : slot.viewer;
         if (v != null) {
             v.onDatagram(datagram);
         }
@@ -98,24 +151,33 @@ final class ViewerFleet implements AutoCloseable {
     private static void tick(List<Slot> own) {
         long now = System.nanoTime();
         for (Slot slot : own) {
-            WhepViewer v = slot.viewer;
+            SyntheticPeer v = slot.viewer;
             if (v != null && v.tick(now)) {
                 slot.socket.flush();
             }
         }
     }
 
-    /** Viewers added so far (started, not necessarily secured). */
+    /** Peers added so far (started, not necessarily secured). */
     synchronized int size() {
         return used;
     }
 
     /**
-     * Offers, and once answered starts, one more viewer.
+     * Offers, and once answered starts, one more viewer of the default endpoint.
      *
      * @return completes when the viewer's DTLS is done; fails with the reason otherwise
      */
     CompletableFuture<WhepViewer> add() {
+        return add(whep, VIEWER);
+    }
+
+    /**
+     * Offers to {@code endpoint}, and once answered starts, one more peer of {@code kind}.
+     *
+     * @return completes when the peer's DTLS is done; fails with the reason otherwise
+     */
+    <P extends SyntheticPeer> CompletableFuture<P> add(URI endpoint, PeerKind<P> kind) {
         Slot slot;
         synchronized (this) {
             if (used == ordered.size()) {
@@ -124,22 +186,34 @@ final class ViewerFleet implements AutoCloseable {
             slot = ordered.get(used++);
         }
         String ufrag = token(8);
-        String offer = WhepOffer.text(ufrag, token(24), certificate, random.nextLong() & Long.MAX_VALUE);
-        HttpRequest post = HttpRequest.newBuilder(whep).timeout(Duration.ofSeconds(20))
+        int ssrc;
+        long sessionId;
+        synchronized (this) {
+            ssrc = random.nextInt() | 1;
+            sessionId = random.nextLong() & Long.MAX_VALUE;
+        }
+        String offer = kind.offer(ufrag, token(24), certificate, sessionId, ssrc);
+        HttpRequest post = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/sdp").POST(HttpRequest.BodyPublishers.ofString(offer)).build();
         return http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
             if (response.statusCode() != 201) {
-                throw new IllegalStateException("WHEP POST " + response.statusCode() + ": " + response.body().strip());
+                throw new IllegalStateException("POST " + endpoint.getPath() + " " + response.statusCode() + ": "
+                        + response.body().strip());
             }
-            WhepAnswer answer = WhepAnswer.parse(response.body());
-            CompletableFuture<WhepViewer> secured = new CompletableFuture<>();
+            CompletableFuture<P> secured = new CompletableFuture<>();
             slot.socket.executor().execute(() -> {
-                WhepViewer v = new WhepViewer(slot.socket, ufrag, answer, certificate, dtlsCounters, random,
-                        System.nanoTime());
+                P v;
+                try {
+                    v = kind.start(slot.socket, ufrag, response.body(), certificate, dtlsCounters, random,
+                            System.nanoTime(), ssrc);
+                } catch (RuntimeException e) {
+                    secured.completeExceptionally(e);
+                    return;
+                }
                 slot.viewer = v;
                 v.tick(System.nanoTime());
                 slot.socket.flush();
-                v.secured.whenComplete((ok, e) -> {
+                kind.secured(v).whenComplete((ok, e) -> {
                     if (e != null) {
                         secured.completeExceptionally(e);
                     } else {
@@ -151,7 +225,7 @@ final class ViewerFleet implements AutoCloseable {
         });
     }
 
-    /** The counts of every viewer now, summed on each viewer's thread. */
+    /** The counts of every peer now, summed on each peer's thread. */
     ViewerTotals totals() throws Exception {
         ViewerTotals sum = new ViewerTotals();
         List<io.netty.util.concurrent.Future<ViewerTotals>> parts = new ArrayList<>();
@@ -173,13 +247,13 @@ final class ViewerFleet implements AutoCloseable {
         return sum;
     }
 
-    /** Why viewers failed, first few; for the report. */
+    /** Why peers failed, first few; for the report. */
     List<String> failures(int limit) throws Exception {
         List<String> out = new ArrayList<>();
         for (Map.Entry<EventExecutor, List<Slot>> e : byThread.entrySet()) {
             List<Slot> own = e.getValue();
             out.addAll(e.getKey().submit(() -> own.stream().map(s -> s.viewer)
-                    .filter(v -> v != null && v.failure != null).map(v -> v.failure).limit(limit).toList())
+                    .filter(v -> v != null && v.failure() != null).map(SyntheticPeer::failure).limit(limit).toList())
                     .get(10, TimeUnit.SECONDS));
         }
         return out.stream().limit(limit).toList();
@@ -190,8 +264,8 @@ final class ViewerFleet implements AutoCloseable {
         List<Long> out = new ArrayList<>();
         for (Map.Entry<EventExecutor, List<Slot>> e : byThread.entrySet()) {
             List<Slot> own = e.getValue();
-            out.addAll(e.getKey().submit(() -> own.stream().filter(s -> s.viewer != null)
-                    .map(s -> s.viewer.received(index)).toList()).get(10, TimeUnit.SECONDS));
+            out.addAll(e.getKey().submit(() -> own.stream().filter(s -> s.viewer instanceof WhepViewer)
+                    .map(s -> ((WhepViewer) s.viewer).received(index)).toList()).get(10, TimeUnit.SECONDS));
         }
         return out;
     }
@@ -208,7 +282,7 @@ final class ViewerFleet implements AutoCloseable {
     public void close() {
         timers.forEach(t -> t.cancel(false));
         for (Slot s : ordered) {
-            WhepViewer v = s.viewer;
+            SyntheticPeer v = s.viewer;
             if (v != null) {
                 v.close();
             }

@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The WHEP egress benchmark ({@code bin/cascade bench whep}): how many Gbps of SRTP one core of
@@ -89,25 +86,7 @@ public final class WhepBench {
 
     /** Adds viewers up to {@code target}, {@code atOnce} offers in flight; null, or why it failed. */
     private static String connect(ViewerFleet fleet, int target, int atOnce) throws InterruptedException {
-        Semaphore inFlight = new Semaphore(atOnce);
-        List<CompletableFuture<WhepViewer>> started = new ArrayList<>();
-        for (int i = fleet.size(); i < target; i++) {
-            if (!inFlight.tryAcquire(60, TimeUnit.SECONDS)) {
-                return "connecting stalled at " + fleet.size() + " viewers";
-            }
-            started.add(fleet.add().whenComplete((v, e) -> inFlight.release()));
-        }
-        int failed = 0;
-        String first = null;
-        for (CompletableFuture<WhepViewer> f : started) {
-            try {
-                f.get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                failed++;
-                first = first == null ? String.valueOf(e.getCause() == null ? e : e.getCause()) : first;
-            }
-        }
-        return failed == 0 ? null : failed + " of " + started.size() + " viewers did not connect, first: " + first;
+        return Connect.all(target - fleet.size(), i -> fleet.add(), atOnce, "viewers");
     }
 
     private static WhepStep measure(WhepBenchConfig config, ViewerFleet fleet, WhepRelayProcess relay,

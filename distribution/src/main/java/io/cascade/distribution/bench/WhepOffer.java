@@ -15,12 +15,23 @@ final class WhepOffer {
     /** Payload types in our numbering; the gateway answers with these (RFC 3264 §6.1). */
     static final int H264_PT = 102;
     static final int OPUS_PT = 111;
+    static final int VP8_PT = 96;
 
     private WhepOffer() {
     }
 
-    /** The offer text, CRLF line ends (RFC 8866 §5). */
+    /** The offer text for H.264 video, CRLF line ends (RFC 8866 §5). */
     static String text(String ufrag, String pwd, DtlsCertificate certificate, long sessionId) {
+        return text(ufrag, pwd, certificate, sessionId, "H264");
+    }
+
+    /** The offer text for {@code H264} or {@code VP8} video (RFC 7741 §6.1), CRLF line ends. */
+    static String text(String ufrag, String pwd, DtlsCertificate certificate, long sessionId, String codec) {
+        boolean vp8 = codec.equals("VP8");
+        int videoPt = vp8 ? VP8_PT : H264_PT;
+        String videoCodec = vp8 ? "a=rtpmap:" + VP8_PT + " VP8/90000\r\n"
+                : "a=rtpmap:" + H264_PT + " H264/90000\r\n"
+                + "a=fmtp:" + H264_PT + " level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f\r\n";
         String transport = "c=IN IP4 0.0.0.0\r\n"
                 + "a=ice-ufrag:" + ufrag + "\r\n"
                 + "a=ice-pwd:" + pwd + "\r\n"
@@ -31,16 +42,15 @@ final class WhepOffer {
                 + "s=-\r\n"
                 + "t=0 0\r\n"
                 + "a=group:BUNDLE 0 1\r\n"
-                + "m=video 9 UDP/TLS/RTP/SAVPF " + H264_PT + "\r\n"
+                + "m=video 9 UDP/TLS/RTP/SAVPF " + videoPt + "\r\n"
                 + transport
                 + "a=mid:0\r\n"
                 + "a=recvonly\r\n"
                 + "a=rtcp-mux\r\n"
                 + "a=rtcp-rsize\r\n"
-                + "a=rtpmap:" + H264_PT + " H264/90000\r\n"
-                + "a=rtcp-fb:" + H264_PT + " nack\r\n"
-                + "a=rtcp-fb:" + H264_PT + " nack pli\r\n"
-                + "a=fmtp:" + H264_PT + " level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f\r\n"
+                + videoCodec
+                + "a=rtcp-fb:" + videoPt + " nack\r\n"
+                + "a=rtcp-fb:" + videoPt + " nack pli\r\n"
                 + "m=audio 9 UDP/TLS/RTP/SAVPF " + OPUS_PT + "\r\n"
                 + transport
                 + "a=mid:1\r\n"

@@ -31,15 +31,20 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The system under test of the WHEP benchmark: a relay node on a loopback UDP engine, the WebRTC
- * gateway on its sockets and the WHEP routes on a Vert.x HTTP server, as the application wires
- * them, with one stream published as plain RTP ({@link RelayNode#publish}) and registered for
- * WHEP playback ({@link WebRtcGateway#registerStream}). {@code POST /whep/{id}} plays stream
- * {@code bench/{id}}. Runs in the bench's child JVM ({@link WhepRelayMain}) or in a test's.
+ * The system under test of the WHEP and SFU benchmarks: a relay node on a loopback UDP engine, the
+ * WebRTC gateway on its sockets and the WHIP and WHEP routes on a Vert.x HTTP server, as the
+ * application wires them. The WHEP bench publishes a stream as plain RTP ({@link #publish}, {@link
+ * RelayNode#publish}) registered for WHEP playback ({@link WebRtcGateway#registerStream}); the SFU
+ * bench's participants publish over WHIP, as the rooms' SFU sessions do ({@code
+ * WebRtcGateway#publish}). {@code POST /whip/{id}} publishes and {@code POST /whep/{id}} plays
+ * stream {@code bench/{id}}; publishers may send H.264, VP8 and Opus. Runs in the bench's child
+ * JVM ({@link WhepRelayMain}) or in a test's.
  */
 public final class WhepRelay implements AutoCloseable {
     /** The production relay's socket buffers ({@code RelayService}): 1 MiB. */
     private static final int SOCKET_BUFFER = 1 << 20;
+    /** Stream ids the routes take. */
+    private static final String ID = "[a-z0-9]{1,24}";
 
     private final Vertx vertx;
     private final UdpEngine engine;
@@ -54,23 +59,27 @@ public final class WhepRelay implements AutoCloseable {
                 .withSocketBuffers(SOCKET_BUFFER, SOCKET_BUFFER), relay.handler());
         relay.attach(engine.sockets());
         SecureRandom random = new SecureRandom();
-        gateway = new WebRtcGateway(relay, WebRtcSettings.on("127.0.0.1"), DtlsCertificate.generate(random),
+        WebRtcSettings on = WebRtcSettings.on("127.0.0.1");
+        WebRtcSettings settings = new WebRtcSettings(on.candidateHosts(), on.connectTimeout(), on.dtls(),
+                List.of("H264", "VP8", "opus"));
+        gateway = new WebRtcGateway(relay, settings, DtlsCertificate.generate(random),
                 InstantSource.system(), random, new WebRtcGateway.Listener() { });
         gateway.attach();
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         WhipWhepRoutes routes = new WhipWhepRoutes(gateway, new WhipWhepRoutes.Resolver() {
             @Override
             public Optional<StreamName> publishStream(String key) {
-                return Optional.empty(); // the stream arrives as plain RTP
+                return key.matches(ID) ? Optional.of(StreamName.of("bench/" + key)) : Optional.empty();
             }
 
             @Override
             public Optional<StreamName> playStream(String id, String rendition) {
-                return id.matches("[a-z0-9]{1,16}") ? Optional.of(StreamName.of("bench/" + id)) : Optional.empty();
+                return id.matches(ID) ? Optional.of(StreamName.of("bench/" + id)) : Optional.empty();
             }
-        }, h -> false, h -> true, List::of);
+        }, h -> true, h -> true, List::of);
         Router router = Router.router(vertx);
         router.route("/whep/*").subRouter(routes.whep(vertx));
+        router.route("/whip/*").subRouter(routes.whip(vertx));
         http = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -100,6 +109,11 @@ public final class WhepRelay implements AutoCloseable {
         return info.mediaAddress();
     }
 
+    /** The WHIP endpoint of stream {@code bench/{id}}. */
+    public URI whip(String id) {
+        return URI.create("http://127.0.0.1:" + http.actualPort() + "/whip/" + id);
+    }
+
     /** The WHEP endpoint of stream {@code bench/{id}}. */
     public URI whep(String id) {
         return URI.create("http://127.0.0.1:" + http.actualPort() + "/whep/" + id);
@@ -115,11 +129,16 @@ public final class WhepRelay implements AutoCloseable {
         out.put("rtcp_in", c.rtcpIn());
         out.put("secure_dropped", c.secureDropped());
         out.put("subscribers_timed_out", c.subscribersTimedOut());
+        out.put("keyframe_requests_sent", c.keyframeRequestsSent());
+        out.put("nacks_sent", c.nacksSent());
+        out.put("unknown_ssrc", c.unknownSsrc());
+        out.put("duplicates", c.duplicates());
         out.put("errors", c.errors());
         out.put("udp_sent", udp.sent());
         out.put("udp_send_dropped", udp.sendDropped());
         out.put("sessions_secured", gateway.counters().sessionsSecured());
         out.put("sessions_closed", gateway.counters().sessionsClosed());
+        out.put("offers_refused", gateway.counters().offersRefused());
         out.put("dtls_failed", gateway.counters().dtlsFailed());
         out.put("epoll", engine.epoll());
         return out;
