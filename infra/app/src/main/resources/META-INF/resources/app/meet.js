@@ -27,7 +27,9 @@
     streams: {}, speaker: null, chat: [], errors: [], downlinkKbps: 0, published: false,
     resubscribes: 0, republishes: 0,
     firstFrameMs: {}, // per tile: ms from this page's navigation to its first video frame shown
+    timeline: [],     // [ms since navigation, what]: the first of each step, for join-time breakdowns
   };
+  const mark = what => { if (!state.timeline.some(t => t[1] === what)) state.timeline.push([Math.round(performance.now()), what]); };
   let ws = null;
   let localStream = new MediaStream();
   let screenStream = null;
@@ -55,6 +57,9 @@
     const constraints = { audio: true, video: audioOnly ? false : { width: { ideal: width }, height: { ideal: height } } };
     const media = navigator.mediaDevices.getUserMedia(constraints)
       .catch(e => { log('no camera/microphone: ' + e.message); return new MediaStream(); });
+    mark('start');
+    ice.then(() => mark('ice servers'));
+    media.then(() => mark('camera'));
     const [iceConfig, stream] = await Promise.all([ice, media]);
     iceServers = iceConfig.iceServers || [];
     localStream = stream;
@@ -66,6 +71,7 @@
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     ws = new WebSocket(proto + '//' + location.host + '/ws/signaling?token=' + encodeURIComponent(token)
       + '&user=' + encodeURIComponent(me));
+    ws.onopen = () => mark('socket open');
     ws.onmessage = e => handle(JSON.parse(e.data));
     ws.onclose = e => {
       state.connected = false;
@@ -79,6 +85,7 @@
   function handle(m) {
     switch (m.type) {
       case 'welcome':
+        mark('welcome');
         state.connected = true;
         send({ type: 'room.join', room, audioOnly, uplinkKbps: uplink });
         break;
@@ -99,6 +106,7 @@
   }
 
   function joined(m) {
+    mark('joined');
     state.joined = true;
     state.joins++;
     status('in room');
@@ -240,6 +248,7 @@
     pc.addTransceiver('audio', { direction: 'recvonly' });
     pc.addTransceiver('video', { direction: 'recvonly' });
     pc.ontrack = e => attach(track === 'cam' ? peer : peer + '-screen', e.track);
+    pc.onconnectionstatechange = () => mark('sub ' + key + ' ' + pc.connectionState);
     chain(entry, async () => {
       const o = await pc.createOffer();
       await pc.setLocalDescription(o);
@@ -256,6 +265,7 @@
   }
 
   function onSfuAnswer(m) {
+    mark('answer ' + m.user + '/' + m.track);
     const entry = m.user === me ? pubs[m.track] : subs[m.user + '/' + m.track];
     if (entry) chain(entry, () => entry.pc.setRemoteDescription(m.description));
   }
@@ -426,7 +436,8 @@
     v.play().catch(() => {});
     if (track.kind === 'video' && state.firstFrameMs[id] === undefined && v.requestVideoFrameCallback) {
       state.firstFrameMs[id] = null;
-      v.requestVideoFrameCallback(() => { state.firstFrameMs[id] = Math.round(performance.now()); });
+      mark('track ' + id);
+      v.requestVideoFrameCallback(() => { state.firstFrameMs[id] = Math.round(performance.now()); mark('frame ' + id); });
     }
   }
 

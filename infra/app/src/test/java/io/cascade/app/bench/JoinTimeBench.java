@@ -137,6 +137,8 @@ public final class JoinTimeBench {
                 min = Math.min(min, f.asLong());
                 max = Math.max(max, f.asLong());
             }
+            System.out.println("    joiner's timeline (ms since navigation): "
+                    + c.evaluate(joiner, "cascade.state().timeline.map(t => t[0] + ' ' + t[1]).join(', ')", STEP).asText());
             JsonNode mode = c.evaluate(joiner, "cascade.state().mode", STEP);
             if (!mode.asText().equals(kind)) {
                 throw new IllegalStateException("room " + room + " is in mode " + mode + ", expected " + kind);
