@@ -50,7 +50,9 @@ import org.jboss.logging.Logger;
 /**
  * One broadcast's ladder on the fabric: program in, renditions out (see the package comment).
  * Packets reach the transcoder on the tap's thread; renditions are published from the encoder
- * threads (each rendition's publisher is thread-safe, its packetizer used under its lock).
+ * threads (each rendition's publisher is thread-safe, its packetizer used under its lock). Every
+ * rendition track sends sender reports on the job's one {@link JobClock}, so the edge can align
+ * renditions and their audio exactly.
  */
 public final class TranscodeJob implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TranscodeJob.class);
@@ -70,6 +72,8 @@ public final class TranscodeJob implements AutoCloseable {
     private final RtpTimestampExtender videoClock = new RtpTimestampExtender();
     private final RtpTimestampExtender audioClock = new RtpTimestampExtender();
     private final Map<String, Output> outputs = new ConcurrentHashMap<>();
+    /** One NTP clock for every rendition's sender reports. */
+    private final JobClock clock = new JobClock();
     private final SecureRandom random = new SecureRandom();
     private volatile byte[] aacConfig;
     private volatile byte[] opusConfig;
@@ -109,9 +113,22 @@ public final class TranscodeJob implements AutoCloseable {
             throw new IOException("transcoder for " + broadcast + " did not start: " + e.getMessage(), e);
         }
         this.video = new H264Depacketizer(this::onAccessUnit);
-        this.audio = new AacDepacketizer(au -> submit(EncodedPacket.audio(
-                audioClock.extend(au.rtpTimestamp()) * 1000 / 48, au.data())), 1024);
-        this.program = RtpTapSubscriber.open(relay, programOf(broadcast), host, this::onProgram);
+        this.audio = new AacDepacketizer(au -> {
+            long ts = audioClock.extend(au.rtpTimestamp());
+            clock.programAudio(ts, ts * 1000 / 48, System.currentTimeMillis() * 1000);
+            submit(EncodedPacket.audio(ts * 1000 / 48, au.data()));
+        }, 1024);
+        this.program = RtpTapSubscriber.open(relay, programOf(broadcast), host, new RtpTapSubscriber.Consumer() {
+            @Override
+            public void rtp(int track, ByteBuffer packet) {
+                onProgram(track, packet);
+            }
+
+            @Override
+            public void senderReport(int track, long ntp, int rtpTimestamp) {
+                clock.programReport(track, ntp, rtpTimestamp);
+            }
+        });
         LOG.infof("transcode: %s -> %s", programOf(broadcast), ladder.renditions().stream().map(r -> r.name()).toList());
     }
 
@@ -147,7 +164,9 @@ public final class TranscodeJob implements AutoCloseable {
      * a force request to the next packet it is given, so the request goes in just before it.
      */
     private void onAccessUnit(H264AccessUnit au) {
-        long pts = micros90(videoClock.extend(au.rtpTimestamp()));
+        long ts = videoClock.extend(au.rtpTimestamp());
+        long pts = micros90(ts);
+        clock.programVideo(ts, pts, System.currentTimeMillis() * 1000);
         if (au.keyframe() && ProgramSwitchMarker.marks(au.nals())) {
             switchesSeen++;
             transcoder.forceKeyframe();
@@ -199,6 +218,7 @@ public final class TranscodeJob implements AutoCloseable {
         final AacPacketizer aacPackets;
         final OpusPacketizer opusPackets;
         final RtpTapPublisher tap;
+        final RenditionReports reports;
         final byte[] avcC;
 
         Output(String name, OutputTrack track, byte[] avcC) throws IOException {
@@ -218,6 +238,7 @@ public final class TranscodeJob implements AutoCloseable {
                     new TrackSpec(MediaKind.VIDEO, vs, VIDEO_PT, 90_000, 0, -1, false),
                     new TrackSpec(MediaKind.AUDIO, as, AAC_PT, 48_000, 0, -1, false),
                     new TrackSpec(MediaKind.AUDIO, os, OPUS_PT, 48_000, 0, -1, false)), host, TranscodeJob.this::keyframeWanted);
+            reports = new RenditionReports(clock, tap, vs, as, os);
             describe();
         }
 
@@ -235,20 +256,26 @@ public final class TranscodeJob implements AutoCloseable {
 
         synchronized void video(EncodedPacket p) {
             int ts = (int) (p.ptsMicros() * 9 / 100);
+            reports.beforeVideo(p.ptsMicros());
             for (byte[] packet : videoPackets.packetize(ts, H264Nal.splitAnnexB(p.data()))) {
                 tap.send(packet);
+                reports.sentVideo(packet);
             }
         }
 
         synchronized void aac(EncodedPacket p) {
+            reports.beforeAudio(true, p.ptsMicros());
             for (byte[] packet : aacPackets.packetize(new AacAccessUnit((int) (p.ptsMicros() * 48 / 1000), p.data()))) {
                 tap.send(packet);
+                reports.sentAudio(true, packet);
             }
         }
 
         synchronized void opus(EncodedPacket p) {
+            reports.beforeAudio(false, p.ptsMicros());
             for (byte[] packet : opusPackets.packetize(new OpusFrame((int) (p.ptsMicros() * 48 / 1000), p.data()))) {
                 tap.send(packet);
+                reports.sentAudio(false, packet);
             }
         }
 
