@@ -10,7 +10,8 @@ import java.net.InetSocketAddress;
 /**
  * The RTCP path of a shard, read in place with an {@link RtcpCursor} (no allocation):
  * <ul>
- *   <li>SR (RFC 3550 §6.4.1) from a publisher: remembered for the LSR/DLSR of our RR;</li>
+ *   <li>SR (RFC 3550 §6.4.1) from a publisher: remembered for the LSR/DLSR of our RR and
+ *       translated into each subscriber's SRs ({@link Reports});</li>
  *   <li>RR (§6.4.2) from a subscriber: keeps it alive, records the loss it sees;</li>
  *   <li>generic NACK (RFC 4585 §6.2.1): each PID plus the BLP bitmask, answered from the cache;</li>
  *   <li>PLI (RFC 4585 §6.3.1) and FIR (RFC 5104 §4.3.1): a keyframe request toward the source;</li>
@@ -67,9 +68,9 @@ final class Feedback {
         }
         StreamTrack t = stream.trackBySsrc(buf.getInt(body));
         if (t != null) {
-            // LSR: the middle 32 bits of the 64-bit NTP timestamp (RFC 3550 §6.4.1)
-            t.lastSrNtpMiddle = (int) (buf.getLong(body + 4) >>> 16);
-            t.lastSrArrivalMs = nowMs;
+            t.senderReport(buf.getLong(body + 4), buf.getInt(body + 12), nowMs);
+            stream.mappingWanted = true; // subscribers without the mapping get it on the next tick
+            shard.counters.senderReportsIn++;
         }
         receiverReports(buf, body + 24, bodyLength - 24, cursor.countOrFormat(), sender, nowMs);
     }

@@ -109,14 +109,18 @@ final class Forwarder {
             if (gather && s.link == null) { // UDP GSO: joins the destination's run, leaves at batch end
                 Downlink d = s.downlink;
                 int at = batcher.append(d, buf, off, len);
-                s.outputs[trackIndex].rewrite(d.run, at, seq, ts, payloadBytes, nowMs);
+                if (s.outputs[trackIndex].rewrite(d.run, at, seq, ts, payloadBytes, nowMs)) {
+                    stream.mappingWanted = true;
+                }
                 continue;
             }
             batcher.flush(s.downlink); // a datagram too big to gather: what was gathered leaves first
             int room = len + RelayShard.tailroom(s.link);
             ByteBuf out = alloc.directBuffer(room, room);
             out.writeBytes(buf, off, len);
-            s.outputs[trackIndex].rewrite(out, seq, ts, payloadBytes, nowMs);
+            if (s.outputs[trackIndex].rewrite(out, seq, ts, payloadBytes, nowMs)) {
+                stream.mappingWanted = true;
+            }
             shard.sendRtp(out, s.destination, s.link, trackIndex);
         }
         counters.forwarded += sent;

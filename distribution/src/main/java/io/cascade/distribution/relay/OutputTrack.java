@@ -10,6 +10,12 @@ import io.netty.buffer.ByteBuf;
  * {@code out = in + delta} modulo the field width. When the source behind the track changes, the
  * next packet rebases the deltas so that the subscriber sees the sequence continue by one and the
  * timestamp advance by the wall-clock time that passed: a keyframe request, not a reset.
+ *
+ * <p>Because the mapping is additive, a source's sender report translates exactly: the same
+ * NTP timestamp with {@link #outputTimestamp} of its RTP timestamp (RFC 3550 §7.2: a translator
+ * that changes timestamps translates the SR's, and passes the NTP time through). A rebase
+ * changes the delta, so the subscriber's mapping changes with it: {@link #mapped} goes false
+ * until an SR with the new one went out.
  */
 final class OutputTrack {
     final int ssrc;
@@ -22,6 +28,9 @@ final class OutputTrack {
     /** After a rebase: the first sequence number of the new source (older ones are not resendable). */
     private int rebasedAt;
     private boolean rebased;
+    /** An SR carrying the source's NTP mapping under the current delta has been sent (see {@link Reports}). */
+    boolean mapped;
+    long startedMs;
     int lastOutSeq;
     int lastOutTs;
     long lastOutMs;
@@ -49,14 +58,20 @@ final class OutputTrack {
     /**
      * Rewrites the RTP header of {@code out} (a copy, at its reader index) into this output's
      * space. {@code inSeq}/{@code inTs} are the source's values; {@code payloadBytes} counts for SR.
+     *
+     * @return true when this packet started the output or changed its timestamp mapping (rebase):
+     *     the subscriber then wants an SR soon
      */
-    void rewrite(ByteBuf out, int inSeq, int inTs, int payloadBytes, long nowMs) {
-        rewrite(out, out.readerIndex(), inSeq, inTs, payloadBytes, nowMs);
+    boolean rewrite(ByteBuf out, int inSeq, int inTs, int payloadBytes, long nowMs) {
+        return rewrite(out, out.readerIndex(), inSeq, inTs, payloadBytes, nowMs);
     }
 
     /** As {@link #rewrite(ByteBuf, int, int, int, long)} for a packet at {@code at} in {@code out}. */
-    void rewrite(ByteBuf out, int at, int inSeq, int inTs, int payloadBytes, long nowMs) {
+    boolean rewrite(ByteBuf out, int at, int inSeq, int inTs, int payloadBytes, long nowMs) {
+        boolean news = !started;
         if (rebase) {
+            news = true;
+            mapped = false;
             seqDelta = RtpSequence.add(RtpSequence.next(lastOutSeq), -inSeq);
             tsDelta = lastOutTs + (int) ((nowMs - lastOutMs) * clockRate / 1000) - inTs;
             rebase = false;
@@ -68,6 +83,9 @@ final class OutputTrack {
         out.setShort(at + 2, outSeq);
         out.setInt(at + 4, outTs);
         out.setInt(at + 8, ssrc);
+        if (news && !started) {
+            startedMs = nowMs;
+        }
         if (!started || RtpSequence.isNewer(outSeq, lastOutSeq)) {
             lastOutSeq = outSeq;
             lastOutTs = outTs;
@@ -76,6 +94,12 @@ final class OutputTrack {
         }
         packets++;
         octets += payloadBytes;
+        return news;
+    }
+
+    /** Whether the source changed and the next packet will set new deltas (no mapping to translate with meanwhile). */
+    boolean rebasePending() {
+        return rebase;
     }
 
     /**

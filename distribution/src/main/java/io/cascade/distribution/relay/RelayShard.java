@@ -418,7 +418,8 @@ public final class RelayShard implements DatagramHandler {
      * Each stream keeps its own report time, first placed at random within one interval and then
      * randomized over 0.5-1.5 intervals (RFC 3550 §6.3.1): with all streams due on one tick, a
      * shard with a thousand subscribers sent a thousand reports in one burst every second, and the
-     * media arriving meanwhile waited milliseconds behind it.
+     * media arriving meanwhile waited milliseconds behind it. Between reports, outputs that lack
+     * their source's NTP mapping (joined, rebased, or a source SR came) get one SR on the next tick.
      */
     void tick(long nowMs) {
         long interval = config.reportInterval().toMillis();
@@ -442,8 +443,13 @@ public final class RelayShard implements DatagramHandler {
             } else if (nowMs >= stream.nextReportMs) {
                 stream.nextReportMs = nowMs + interval / 2 + random.nextLong(interval + 1);
                 reports.sendReceiverReport(stream, nowMs);
-                reports.sendSenderReports(stream, nowMs);
+                stream.mappingWanted = false;
+                reports.sendSenderReports(stream, nowMs, false);
                 expireSubscribers(stream, nowMs);
+            }
+            if (stream.mappingWanted) { // a join, a rebase or a new source SR: do not make them wait an interval
+                stream.mappingWanted = false;
+                reports.sendSenderReports(stream, nowMs, true);
             }
         }
         socket.flush();

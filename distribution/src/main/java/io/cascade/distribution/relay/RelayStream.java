@@ -35,6 +35,12 @@ final class RelayStream {
     long nextLayerChoiceMs;
     /** When this stream's RR and SRs are next due; 0 until the first tick places it (see RelayShard#tick). */
     long nextReportMs;
+    /**
+     * Some subscriber may lack the source's NTP mapping: an output just started or rebased, or a
+     * source SR came. The next tick sends an SR to those outputs only, rather than leaving them a
+     * whole report interval without one.
+     */
+    boolean mappingWanted;
 
     RelayStream(StreamName name, int relaySsrc, InetSocketAddress source, StreamTrack[] tracks) {
         this.name = name;

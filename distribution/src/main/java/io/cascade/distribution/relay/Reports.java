@@ -2,6 +2,7 @@
 package io.cascade.distribution.relay;
 
 import io.cascade.distribution.rtcp.GenericNack;
+import io.cascade.distribution.rtcp.NtpTime;
 import io.cascade.distribution.rtcp.PictureLossIndication;
 import io.cascade.distribution.rtcp.ReceiverReport;
 import io.cascade.distribution.rtcp.ReportBlock;
@@ -18,11 +19,18 @@ import java.util.List;
  * §6.4.2), SR toward subscribers in their own SSRC and timestamp space (§6.4.1), NACKs for
  * missing packets (RFC 4585 §6.2.1) and throttled PLIs (§6.3.1). This is the timer path, not the
  * packet path: building report objects is fine here.
+ *
+ * <p>Sender reports toward subscribers carry the source's timing where the source sent SRs:
+ * the relay changes RTP timestamps, so as a translator (RFC 3550 §7.2) it passes the source's
+ * NTP timestamp through and translates the RTP timestamp into each subscriber's space with the
+ * offset its {@link OutputTrack} applies. Every subscriber, at every tier, so maps the media to
+ * the publisher's clock, and tracks the publisher put on one clock (a broadcast's renditions,
+ * video and audio) stay aligned. Without a source SR the relay reports its own wall clock
+ * against the output's last timestamp extrapolated: alignment by arrival here. That fallback
+ * waits one report interval after an output starts, so that a source SR following its first
+ * packets is what a subscriber sees first (consumers keep their first mapping).
  */
 final class Reports {
-    /** Seconds from 1900 (NTP era 0) to 1970 (Unix epoch). */
-    private static final long NTP_UNIX_OFFSET = 2_208_988_800L;
-
     private final RelayShard shard;
     private final List<Integer> lost = new ArrayList<>();
 
@@ -31,9 +39,7 @@ final class Reports {
     }
 
     static long ntp(long unixMillis) {
-        long seconds = unixMillis / 1000 + NTP_UNIX_OFFSET;
-        long fraction = ((unixMillis % 1000) << 32) / 1000;
-        return (seconds << 32) | fraction;
+        return NtpTime.ofUnixMillis(unixMillis);
     }
 
     /** NACKs due for every track of the stream (fast timer). */
@@ -72,18 +78,42 @@ final class Reports {
         }
     }
 
-    /** An SR per started output track of each subscriber, in one compound per subscriber. */
-    void sendSenderReports(RelayStream stream, long nowMs) {
+    /**
+     * An SR per started output track of each subscriber, in one compound per subscriber. With
+     * {@code onlyUnmapped}, only to outputs that have not had the source's mapping since they
+     * started or rebased (the prompt SR after a join, a source SR or a layer switch).
+     */
+    void sendSenderReports(RelayStream stream, long nowMs, boolean onlyUnmapped) {
+        long fallbackAfter = shard.config.reportInterval().toMillis();
         for (Subscriber s : stream.subscribers) {
-            List<RtcpPacket> srs = new ArrayList<>(s.outputs.length);
+            List<RtcpPacket> srs = null;
             for (int i = 0; i < s.outputs.length; i++) {
                 OutputTrack o = s.outputs[i];
-                if (o.started() && stream.group[i] == i) { // layers of a group share their output
+                if (!o.started() || stream.group[i] != i) { // layers of a group share their output
+                    continue;
+                }
+                // a layered output follows one layer now: that layer's source SR maps it exactly
+                StreamTrack source = stream.tracks[s.current[i] >= 0 ? s.current[i] : i];
+                SenderReport sr = null;
+                if (source.srKnown && !o.rebasePending()) {
+                    if (!onlyUnmapped || !o.mapped) {
+                        sr = new SenderReport(o.ssrc, source.lastSrNtp, o.outputTimestamp(source.lastSrRtp),
+                                (int) o.packets, (int) o.octets, List.of());
+                        o.mapped = true;
+                        shard.counters.senderReportsTranslated++;
+                    }
+                } else if (!onlyUnmapped && nowMs - o.startedMs >= fallbackAfter) {
                     int rtpNow = o.lastOutTs + (int) ((nowMs - o.lastOutMs) * o.clockRate / 1000);
-                    srs.add(new SenderReport(o.ssrc, ntp(nowMs), rtpNow, (int) o.packets, (int) o.octets, List.of()));
+                    sr = new SenderReport(o.ssrc, ntp(nowMs), rtpNow, (int) o.packets, (int) o.octets, List.of());
+                }
+                if (sr != null) {
+                    if (srs == null) {
+                        srs = new ArrayList<>(s.outputs.length);
+                    }
+                    srs.add(sr);
                 }
             }
-            if (!srs.isEmpty()) {
+            if (srs != null) {
                 send(srs, s.destination, s.link);
             }
         }

@@ -28,6 +28,10 @@ final class ShardCounters {
     long segmentedRuns;
     /** The forwarded datagrams that left in those runs. */
     long segmentedPackets;
+    /** Sender reports from sources (not in the snapshot yet). */
+    long senderReportsIn;
+    /** SRs sent to subscribers that carried a source's NTP timestamp, translated (not in the snapshot yet). */
+    long senderReportsTranslated;
 
     RelayCounters snapshot() {
         return new RelayCounters(rtpIn, rtcpIn, forwarded, notRtp, malformedRtp, malformedRtcp, unknownSsrc,

@@ -26,6 +26,13 @@ final class StreamTrack {
     /** Middle 32 bits of the last SR's NTP timestamp and when it came (for RR's LSR/DLSR). */
     int lastSrNtpMiddle;
     long lastSrArrivalMs;
+    /**
+     * The source's last SR (RFC 3550 §6.4.1): its NTP timestamp and the RTP timestamp of the same
+     * instant, in the source's space. Subscribers get it translated into theirs ({@link Reports}).
+     */
+    boolean srKnown;
+    long lastSrNtp;
+    int lastSrRtp;
     /** Packets that came again (retransmissions we asked for, or duplicates). */
     long duplicates;
 
@@ -75,5 +82,15 @@ final class StreamTrack {
         cache.clear();
         nacks.clear();
         lastSrArrivalMs = 0;
+        srKnown = false;
+    }
+
+    /** Remembers a sender report of the current source. */
+    void senderReport(long ntp, int rtp, long nowMs) {
+        lastSrNtpMiddle = (int) (ntp >>> 16); // LSR: the middle 32 bits of the NTP timestamp
+        lastSrArrivalMs = nowMs;
+        lastSrNtp = ntp;
+        lastSrRtp = rtp;
+        srKnown = true;
     }
 }

@@ -24,4 +24,18 @@ public final class RtpTimestampExtender {
         highest = Math.max(highest, candidate);
         return candidate;
     }
+
+    /**
+     * {@code timestamp} placed next to {@code reference} (an extended timestamp of the same
+     * clock): within half the 32-bit range of it, before or after. Does not move any state.
+     */
+    public static long near(long reference, int timestamp) {
+        long candidate = (reference & ~0xFFFFFFFFL) | (timestamp & 0xFFFFFFFFL);
+        if (candidate - reference > 0x80000000L) {
+            candidate -= 0x100000000L;
+        } else if (reference - candidate > 0x80000000L) {
+            candidate += 0x100000000L;
+        }
+        return candidate;
+    }
 }

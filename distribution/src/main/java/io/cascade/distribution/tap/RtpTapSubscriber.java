@@ -19,7 +19,10 @@ import org.jboss.logging.Logger;
  * Subscribes this process to one relay stream: a UDP socket registered as a subscriber; every
  * RTP packet goes to the consumer (on this tap's virtual thread, in arrival order, with the
  * index of its track); receiver reports every second keep the subscription alive (the relay
- * drops a subscriber that sends no RTCP); {@link #requestKeyframe} sends a PLI.
+ * drops a subscriber that sends no RTCP); {@link #requestKeyframe} sends a PLI. Sender reports
+ * from the relay (the publisher's NTP time with the RTP timestamp translated into this
+ * subscription's space, RFC 3550 §6.4.1, §7.2) go to {@link Consumer#senderReport} on the same
+ * thread, in order with the packets.
  */
 public final class RtpTapSubscriber implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RtpTapSubscriber.class);
@@ -29,6 +32,13 @@ public final class RtpTapSubscriber implements AutoCloseable {
     @FunctionalInterface
     public interface Consumer {
         void rtp(int trackIndex, ByteBuffer packet);
+
+        /**
+         * A sender report about track {@code trackIndex}: {@code ntp} (64-bit NTP timestamp) and
+         * {@code rtpTimestamp}, this track's RTP timestamp at that instant. Ignored unless overridden.
+         */
+        default void senderReport(int trackIndex, long ntp, int rtpTimestamp) {
+        }
     }
 
     private final DatagramChannel channel;
@@ -39,6 +49,7 @@ public final class RtpTapSubscriber implements AutoCloseable {
     private final Thread reporter;
     private volatile boolean closed;
     private volatile long received;
+    private volatile long senderReports;
 
     private RtpTapSubscriber(DatagramChannel channel, RelayNode node, Subscription subscription, Consumer consumer) {
         this.channel = channel;
@@ -100,8 +111,9 @@ public final class RtpTapSubscriber implements AutoCloseable {
                     continue;
                 }
                 int second = buf.get(1) & 0xFF;
-                if (second >= 192 && second <= 223) {
-                    continue; // RTCP (SR) from the relay
+                if (second >= 192 && second <= 223) { // RTCP from the relay (RFC 5761 §4)
+                    senderReports(buf, consumer);
+                    continue;
                 }
                 int track = trackOf(buf.getInt(8));
                 if (track >= 0) {
@@ -118,6 +130,31 @@ public final class RtpTapSubscriber implements AutoCloseable {
                 LOG.warnf(e, "tap subscriber %s: consumer failed on a packet", subscription.stream());
             }
         }
+    }
+
+    /** Walks an RTCP compound by its length fields; each SR (PT 200) about one of our tracks goes to the consumer. */
+    private void senderReports(ByteBuffer b, Consumer consumer) {
+        int at = b.position();
+        int end = b.limit();
+        while (at + 4 <= end && ((b.get(at) & 0xFF) >> 6) == 2) {
+            int length = 4 * ((b.getShort(at + 2) & 0xFFFF) + 1);
+            if (at + length > end) {
+                return;
+            }
+            if ((b.get(at + 1) & 0xFF) == 200 && length >= 28) {
+                int track = trackOf(b.getInt(at + 4));
+                if (track >= 0) {
+                    senderReports++;
+                    consumer.senderReport(track, b.getLong(at + 8), b.getInt(at + 16));
+                }
+            }
+            at += length;
+        }
+    }
+
+    /** Sender reports received about this subscription's tracks. */
+    public long senderReports() {
+        return senderReports;
     }
 
     private int trackOf(int ssrc) {

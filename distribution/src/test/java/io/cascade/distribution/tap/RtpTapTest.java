@@ -52,4 +52,57 @@ class RtpTapTest {
             }
         }
     }
+
+    @Test
+    void aPublishersSenderReportReachesATapSubscriberWithItsNtpTimeAndTheTimestampInTheSubscribersSpace() throws Exception {
+        RelayNode node = new RelayNode(RelayConfig.defaults(), new RelayListener() { }, InstantSource.system());
+        try (UdpEngine engine = UdpEngine.start(UdpEngineConfig.defaults().withThreads(1, 1), node.handler())) {
+            node.attach(engine.sockets());
+            StreamName name = StreamName.of("bcast/t/720p");
+            long ntp = io.cascade.distribution.rtcp.NtpTime.ofSeconds(3_990_000_000L);
+            try (RtpTapPublisher pub = RtpTapPublisher.open(node, name, List.of(TrackSpec.video(0x2222, 96)), "127.0.0.1", ssrc -> { })) {
+                ConcurrentLinkedQueue<Integer> timestamps = new ConcurrentLinkedQueue<>();
+                ConcurrentLinkedQueue<long[]> reports = new ConcurrentLinkedQueue<>();
+                try (RtpTapSubscriber sub = RtpTapSubscriber.open(node, name, "127.0.0.1", new RtpTapSubscriber.Consumer() {
+                    @Override
+                    public void rtp(int track, ByteBuffer p) {
+                        timestamps.add(p.getInt(4));
+                    }
+
+                    @Override
+                    public void senderReport(int track, long srNtp, int rtpTimestamp) {
+                        reports.add(new long[] {track, srNtp, rtpTimestamp});
+                    }
+                })) {
+                    SenderReportSchedule schedule = new SenderReportSchedule(pub, 0x2222);
+                    for (int i = 0; i < 10; i++) {
+                        int ts = 50_000 + i * 3000;
+                        schedule.beforeSample(ntp + io.cascade.distribution.rtcp.NtpTime.duration(i * 3000, 90_000), ts, System.nanoTime());
+                        ByteBuffer rtp = ByteBuffer.allocate(112);
+                        rtp.put((byte) 0x80).put((byte) 96).putShort((short) (7 + i)).putInt(ts).putInt(0x2222);
+                        pub.send(rtp.array());
+                        schedule.sent(rtp.array());
+                    }
+                    Await.until("the translated SR arrives", Duration.ofSeconds(5), () -> !reports.isEmpty() && timestamps.size() == 10);
+                    long[] sr = reports.peek();
+                    assertThat(sr[0]).isZero();
+                    assertThat(sr[1]).isEqualTo(ntp); // the publisher's time, passed through
+                    assertThat(timestamps.peek() - (int) sr[2]).isZero(); // the first sample is the SR's instant
+                    assertThat(schedule.reportsSent()).isEqualTo(1);
+                    assertThat(sub.senderReports()).isGreaterThanOrEqualTo(1);
+                }
+            } finally {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    void theSrOctetCountIsThePayloadWithoutHeaderCsrcsExtensionOrPadding() {
+        byte[] p = new byte[12 + 4 + 8 + 20 + 3];
+        p[0] = (byte) (0x80 | 0x20 | 0x10 | 1); // padding, extension, one CSRC
+        p[12 + 4 + 3] = 1;                     // extension length: one word
+        p[p.length - 1] = 3;                   // three octets of padding
+        assertThat(SenderReportSchedule.payloadLength(p)).isEqualTo(20);
+    }
 }

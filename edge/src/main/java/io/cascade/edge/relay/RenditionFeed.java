@@ -7,14 +7,11 @@ import io.cascade.distribution.payload.H264Nal;
 import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.rtp.RtpPacket;
-import io.cascade.distribution.rtp.RtpTimestampExtender;
 import io.cascade.distribution.rtp.RtpValidity;
 import io.cascade.distribution.tap.RtpTapSubscriber;
 import io.cascade.distribution.tap.TrackFormat;
 import io.cascade.edge.cmaf.AacFormat;
-import io.cascade.edge.cmaf.AudioSample;
 import io.cascade.edge.cmaf.AvcDecoderConfig;
-import io.cascade.edge.cmaf.VideoSample;
 import io.cascade.edge.cmaf.VideoTrack;
 import io.cascade.edge.hls.HlsBroadcast;
 import io.cascade.edge.hls.HlsRendition;
@@ -29,7 +26,8 @@ import java.util.List;
  * One rendition stream of the relay into one HLS rendition. Video samples carry their NAL units
  * in AVCC form without the SPS/PPS/AUD the fabric repeats in-band (the init segment's avcC has
  * the parameter sets); decode and presentation times are equal, as the ladder encodes without
- * B-frames. Runs on the tap's thread.
+ * B-frames. Timestamps go through a {@link RenditionClock}: the sender reports the tap passes on
+ * put video and audio of every rendition on the publisher's one clock. Runs on the tap's thread.
  */
 public final class RenditionFeed implements AutoCloseable {
     private final HlsRendition rendition;
@@ -37,16 +35,10 @@ public final class RenditionFeed implements AutoCloseable {
     private final H264Depacketizer video;
     private final AacDepacketizer audio;
     private final RtpPacket view = new RtpPacket();
-    private final RtpTimestampExtender videoClock = new RtpTimestampExtender();
-    private final RtpTimestampExtender audioClock = new RtpTimestampExtender();
+    private final RenditionClock clock;
     private final int videoTrack;
     private final int aacTrack;
-    private final int audioRate;
     private long lastKeyframeAsk;
-    private long lastVideoTs = Long.MIN_VALUE;
-    private long lastVideoNanos;
-    /** Added to audio timestamps (audio clock) to put them on the video's timeline; unknown until video came. */
-    private long audioShift = Long.MIN_VALUE;
 
     /**
      * Opens rendition {@code name} of {@code broadcast} from {@code stream}, whose tracks are
@@ -71,7 +63,7 @@ public final class RenditionFeed implements AutoCloseable {
     private RenditionFeed(RelayNode relay, StreamName stream, HlsRendition rendition, int videoTrack, int aacTrack,
                           int audioRate, String host) throws IOException {
         this.rendition = rendition;
-        this.audioRate = audioRate;
+        this.clock = new RenditionClock(rendition, aacTrack >= 0, audioRate);
         this.videoTrack = videoTrack;
         this.aacTrack = aacTrack;
         this.video = new H264Depacketizer(au -> {
@@ -83,14 +75,25 @@ public final class RenditionFeed implements AutoCloseable {
                 }
             }
             if (!nals.isEmpty()) {
-                long ts = videoClock.extend(au.rtpTimestamp());
-                lastVideoTs = ts;
-                lastVideoNanos = System.nanoTime();
-                rendition.video(new VideoSample(ts, 0, au.keyframe(), H264Nal.joinAvcc(nals, 4)));
+                clock.video(au.rtpTimestamp(), au.keyframe(), H264Nal.joinAvcc(nals, 4), System.nanoTime());
             }
         });
-        this.audio = new AacDepacketizer(au -> audioFrame(audioClock.extend(au.rtpTimestamp()), au.data()), 1024);
-        this.tap = RtpTapSubscriber.open(relay, stream, host, this::onPacket);
+        this.audio = new AacDepacketizer(au -> clock.audio(au.rtpTimestamp(), au.data(), System.nanoTime()), 1024);
+        this.tap = RtpTapSubscriber.open(relay, stream, host, new RtpTapSubscriber.Consumer() {
+            @Override
+            public void rtp(int trackIndex, ByteBuffer packet) {
+                onPacket(trackIndex, packet);
+            }
+
+            @Override
+            public void senderReport(int trackIndex, long ntp, int rtpTimestamp) {
+                if (trackIndex == videoTrack) {
+                    clock.videoSenderReport(ntp, rtpTimestamp);
+                } else if (trackIndex == aacTrack) {
+                    clock.audioSenderReport(ntp, rtpTimestamp);
+                }
+            }
+        });
     }
 
     private void onPacket(int track, ByteBuffer packet) {
@@ -110,24 +113,9 @@ public final class RenditionFeed implements AutoCloseable {
         }
     }
 
-    /**
-     * RTP timestamps of different clocks share no origin (RFC 3550 §5.1: each starts anywhere;
-     * the ladder's 90 kHz and 48 kHz timestamps are one microsecond clock truncated to 32 bits,
-     * which wraps at different points), and the tap gets no sender reports to map them to a
-     * common clock (§6.4.1). So audio is put on the video's timeline once, by arrival: the first
-     * audio frame after video is placed where the video timeline stands at that moment. The
-     * error is the difference of the two encoders' latencies (tens of ms); audio before the
-     * first video is dropped (the packager would drop it before the first keyframe anyway).
-     */
-    private void audioFrame(long ts, byte[] data) {
-        if (audioShift == Long.MIN_VALUE) {
-            if (lastVideoTs == Long.MIN_VALUE) {
-                return;
-            }
-            long videoNow = lastVideoTs + (System.nanoTime() - lastVideoNanos) * 9 / 100_000;
-            audioShift = Math.floorDiv(videoNow * audioRate, 90_000) - ts;
-        }
-        rendition.audio(new AudioSample(ts + audioShift, data));
+    /** Whether this rendition's video and audio are on the publisher's clock (see {@link RenditionClock}). */
+    public boolean aligned() {
+        return clock.aligned();
     }
 
     public HlsRendition rendition() {

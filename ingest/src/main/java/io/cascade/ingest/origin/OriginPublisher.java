@@ -15,7 +15,9 @@ import io.cascade.distribution.relay.MediaKind;
 import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.relay.TrackSpec;
+import io.cascade.distribution.rtcp.NtpTime;
 import io.cascade.distribution.tap.RtpTapPublisher;
+import io.cascade.distribution.tap.SenderReportSchedule;
 import io.cascade.distribution.tap.StreamCatalog;
 import io.cascade.distribution.tap.TrackFormat;
 import io.cascade.ingest.program.ProgramSink;
@@ -34,6 +36,9 @@ import org.jboss.logging.Logger;
  * config; the catalog learns the AAC config when it comes. RTP timestamps are presentation times
  * (RFC 6184 §5.1); packets go out in decode order. The first keyframe after a program switch
  * carries a {@link ProgramSwitchMarker} SEI so the transcoder cuts an IDR on every rendition there.
+ * Both tracks send sender reports (RFC 3550 §6.4.1) on one NTP clock, the wall clock at the
+ * first sample less its program time (whole seconds) plus program time, so that subscribers (the
+ * transcode job) can put video and audio on one timeline exactly.
  */
 public final class OriginPublisher implements ProgramSink, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OriginPublisher.class);
@@ -51,6 +56,10 @@ public final class OriginPublisher implements ProgramSink, AutoCloseable {
     private final H264Packetizer video = new H264Packetizer(PacketizerConfig.of(VIDEO_PT, videoSsrc, random.nextInt(1 << 16)), true);
     private AacPacketizer audio;
     private RtpTapPublisher tap;
+    private SenderReportSchedule videoReports;
+    private SenderReportSchedule audioReports;
+    /** NTP time of program time 0; set by the first sample. */
+    private long ntpBase = Long.MIN_VALUE;
     private byte[] asc;
     private int lengthSize = 4;
     private long keyframesAsked;
@@ -93,8 +102,11 @@ public final class OriginPublisher implements ProgramSink, AutoCloseable {
             marked.addAll(nals);
             nals = marked;
         }
+        long ms = dtsMs + compositionOffsetMs;
+        videoReports.beforeSample(ntpAt(ms), ts, System.nanoTime());
         for (byte[] packet : video.packetize(ts, nals)) {
             tap.send(packet);
+            videoReports.sent(packet);
         }
     }
 
@@ -121,9 +133,20 @@ public final class OriginPublisher implements ProgramSink, AutoCloseable {
         if (tap == null || audio == null) {
             return;
         }
-        for (byte[] packet : audio.packetize(new AacAccessUnit((int) (dtsMs * (AUDIO_CLOCK / 1000)), aac))) {
+        int ts = (int) (dtsMs * (AUDIO_CLOCK / 1000));
+        audioReports.beforeSample(ntpAt(dtsMs), ts, System.nanoTime());
+        for (byte[] packet : audio.packetize(new AacAccessUnit(ts, aac))) {
             tap.send(packet);
+            audioReports.sent(packet);
         }
+    }
+
+    /** The NTP time of program time {@code ms}: the first sample fixes the clock. */
+    private long ntpAt(long ms) {
+        if (ntpBase == Long.MIN_VALUE) {
+            ntpBase = NtpTime.ofSeconds(Math.floorDiv(System.currentTimeMillis() - ms, 1000) + NtpTime.UNIX_OFFSET_SECONDS);
+        }
+        return ntpBase + NtpTime.duration(ms, 1000);
     }
 
     private void open() {
@@ -131,6 +154,8 @@ public final class OriginPublisher implements ProgramSink, AutoCloseable {
             tap = RtpTapPublisher.open(relay, stream, List.of(
                     new TrackSpec(MediaKind.VIDEO, videoSsrc, VIDEO_PT, 90_000, 0, -1, false),
                     new TrackSpec(MediaKind.AUDIO, audioSsrc, AUDIO_PT, AUDIO_CLOCK, 0, -1, false)), host, ssrc -> keyframesAsked++);
+            videoReports = new SenderReportSchedule(tap, videoSsrc);
+            audioReports = new SenderReportSchedule(tap, audioSsrc);
             describe();
             LOG.infof("origin: %s published into the relay at %s", stream, tap.relayAddress());
         } catch (IOException e) {

@@ -52,7 +52,9 @@ import org.jboss.logging.Logger;
 /**
  * One broadcast's ladder on the fabric: program in, renditions out (see the package comment).
  * Packets reach the transcoder on the tap's thread; renditions are published from the encoder
- * threads (each rendition's publisher is thread-safe, its packetizer used under its lock).
+ * threads (each rendition's publisher is thread-safe, its packetizer used under its lock). Every
+ * rendition track sends sender reports on the job's one {@link JobClock}, so the edge can align
+ * renditions and their audio exactly.
  *
  * <p>It is the {@link Transcoder} a {@code worker.TranscodeWorker} slot holds, so the worker's
  * stats and release apply to it; its input is its own program tap, so {@link #submit} and
@@ -76,6 +78,8 @@ public final class TranscodeJob implements Transcoder {
     private final RtpTimestampExtender videoClock = new RtpTimestampExtender();
     private final RtpTimestampExtender audioClock = new RtpTimestampExtender();
     private final Map<String, Output> outputs = new ConcurrentHashMap<>();
+    /** One NTP clock for every rendition's sender reports. */
+    private final JobClock clock = new JobClock();
     private final SecureRandom random = new SecureRandom();
     private volatile byte[] aacConfig;
     private volatile byte[] opusConfig;
@@ -115,9 +119,22 @@ public final class TranscodeJob implements Transcoder {
             throw new IOException("transcoder for " + broadcast + " did not start: " + e.getMessage(), e);
         }
         this.video = new H264Depacketizer(this::onAccessUnit);
-        this.audio = new AacDepacketizer(au -> feed(EncodedPacket.audio(
-                audioClock.extend(au.rtpTimestamp()) * 1000 / 48, au.data())), 1024);
-        this.program = RtpTapSubscriber.open(relay, programOf(broadcast), host, this::onProgram);
+        this.audio = new AacDepacketizer(au -> {
+            long ts = audioClock.extend(au.rtpTimestamp());
+            clock.programAudio(ts, ts * 1000 / 48, System.currentTimeMillis() * 1000);
+            feed(EncodedPacket.audio(ts * 1000 / 48, au.data()));
+        }, 1024);
+        this.program = RtpTapSubscriber.open(relay, programOf(broadcast), host, new RtpTapSubscriber.Consumer() {
+            @Override
+            public void rtp(int track, ByteBuffer packet) {
+                onProgram(track, packet);
+            }
+
+            @Override
+            public void senderReport(int track, long ntp, int rtpTimestamp) {
+                clock.programReport(track, ntp, rtpTimestamp);
+            }
+        });
         LOG.infof("transcode: %s -> %s", programOf(broadcast), ladder.renditions().stream().map(r -> r.name()).toList());
     }
 
@@ -153,7 +170,9 @@ public final class TranscodeJob implements Transcoder {
      * a force request to the next packet it is given, so the request goes in just before it.
      */
     private void onAccessUnit(H264AccessUnit au) {
-        long pts = micros90(videoClock.extend(au.rtpTimestamp()));
+        long ts = videoClock.extend(au.rtpTimestamp());
+        long pts = micros90(ts);
+        clock.programVideo(ts, pts, System.currentTimeMillis() * 1000);
         if (au.keyframe() && ProgramSwitchMarker.marks(au.nals())) {
             switchesSeen++;
             transcoder.forceKeyframe();
@@ -251,6 +270,7 @@ public final class TranscodeJob implements Transcoder {
         final AacPacketizer aacPackets;
         final OpusPacketizer opusPackets;
         final RtpTapPublisher tap;
+        final RenditionReports reports;
         final byte[] avcC;
 
         Output(String name, OutputTrack track, byte[] avcC) throws IOException {
@@ -270,6 +290,7 @@ public final class TranscodeJob implements Transcoder {
                     new TrackSpec(MediaKind.VIDEO, vs, VIDEO_PT, 90_000, 0, -1, false),
                     new TrackSpec(MediaKind.AUDIO, as, AAC_PT, 48_000, 0, -1, false),
                     new TrackSpec(MediaKind.AUDIO, os, OPUS_PT, 48_000, 0, -1, false)), host, TranscodeJob.this::keyframeWanted);
+            reports = new RenditionReports(clock, tap, vs, as, os);
             describe();
         }
 
@@ -287,20 +308,26 @@ public final class TranscodeJob implements Transcoder {
 
         synchronized void video(EncodedPacket p) {
             int ts = (int) (p.ptsMicros() * 9 / 100);
+            reports.beforeVideo(p.ptsMicros());
             for (byte[] packet : videoPackets.packetize(ts, H264Nal.splitAnnexB(p.data()))) {
                 tap.send(packet);
+                reports.sentVideo(packet);
             }
         }
 
         synchronized void aac(EncodedPacket p) {
+            reports.beforeAudio(true, p.ptsMicros());
             for (byte[] packet : aacPackets.packetize(new AacAccessUnit((int) (p.ptsMicros() * 48 / 1000), p.data()))) {
                 tap.send(packet);
+                reports.sentAudio(true, packet);
             }
         }
 
         synchronized void opus(EncodedPacket p) {
+            reports.beforeAudio(false, p.ptsMicros());
             for (byte[] packet : opusPackets.packetize(new OpusFrame((int) (p.ptsMicros() * 48 / 1000), p.data()))) {
                 tap.send(packet);
+                reports.sentAudio(false, packet);
             }
         }
 
