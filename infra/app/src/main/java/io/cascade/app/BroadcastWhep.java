@@ -73,6 +73,10 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
         layered.put(broadcast, tracks.videoProfiles());
     }
 
+    boolean hasLayers(String broadcast) {
+        return layered.containsKey(broadcast);
+    }
+
     /** Renditions of {@code broadcast} a WHEP viewer can ask for. */
     List<String> renditions(String broadcast) {
         return List.copyOf(renditions.getOrDefault(broadcast, Map.of()).keySet());

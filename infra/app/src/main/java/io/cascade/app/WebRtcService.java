@@ -142,6 +142,11 @@ public class WebRtcService {
         }
     }
 
+    /** Whether {@code /whep/{broadcast}} without {@code ?rendition=} plays the layered stream. */
+    boolean playsLayers(String broadcast) {
+        return names != null && names.hasLayers(broadcast);
+    }
+
     /** Secured WHEP sessions per broadcast that has any. */
     public Map<String, Long> whepViewers() {
         return names == null ? Map.of() : names.viewers();
