@@ -28,6 +28,13 @@ final class DownlinkEstimate {
     private double kbps = START_KBPS;
     private long lastStepMs = Long.MIN_VALUE / 2;
 
+    /** Starts from {@code startKbps} instead of {@link #START_KBPS} (a hint the subscriber gave), when positive. */
+    void start(int startKbps) {
+        if (startKbps > 0) {
+            kbps = Math.max(MIN_KBPS, Math.min(MAX_KBPS, startKbps));
+        }
+    }
+
     /** A receiver report's fraction lost, per mille. */
     void onLoss(int perMille, long nowMs) {
         if (nowMs - lastStepMs < STEP_MS) {

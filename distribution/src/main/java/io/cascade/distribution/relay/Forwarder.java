@@ -103,7 +103,7 @@ final class Forwarder {
                 if (keyframe == 0) {
                     continue;
                 }
-                s.switchLayer(group, trackIndex);
+                s.switchLayer(group, trackIndex, stream.sharedClock[trackIndex]);
             }
             sent++;
             if (gather && s.link == null) { // UDP GSO: joins the destination's run, leaves at batch end

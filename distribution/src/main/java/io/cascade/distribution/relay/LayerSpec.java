@@ -10,12 +10,22 @@ package io.cascade.distribution.relay;
  * @param group     index of the first track of the group
  * @param layer     0 for the lowest layer, upwards
  * @param keyframes how to find the keyframes at which a subscriber may switch layers
+ * @param sharedClock whether every layer of the group stamps RTP timestamps from one clock with
+ *     one base (a transcoder's renditions of one picture carry the same timestamp): a switch then
+ *     keeps the subscriber's timestamp offset, so the output's timestamps stay those of the
+ *     pictures. Otherwise (a browser's simulcast layers each start at a random timestamp, RFC
+ *     3550 §5.1) a switch re-bases the timestamp on the wall-clock time since the last packet.
  */
-public record LayerSpec(int group, int layer, KeyframeFormat keyframes) {
+public record LayerSpec(int group, int layer, KeyframeFormat keyframes, boolean sharedClock) {
     public LayerSpec {
         if (group < 0 || layer < 0) {
             throw new IllegalArgumentException("group and layer must be >= 0");
         }
+    }
+
+    /** A layer whose timestamps have their own base (a browser's simulcast). */
+    public LayerSpec(int group, int layer, KeyframeFormat keyframes) {
+        this(group, layer, keyframes, false);
     }
 
     /** A track that is not layered. */

@@ -59,6 +59,15 @@ public interface MediaLink {
         return -1;
     }
 
+    /**
+     * What this subscriber is believed to take before any report says (a WHEP offer's {@code
+     * b=AS}/{@code b=TIAS}), kbps, or 0 for the relay's default start: the first simulcast layer
+     * it gets is chosen by it.
+     */
+    default int startKbps() {
+        return 0;
+    }
+
     /** A cap on what this subscriber may be sent, kbps, or 0 for none (it bounds the layer choice). */
     default int downlinkCapKbps() {
         return 0;

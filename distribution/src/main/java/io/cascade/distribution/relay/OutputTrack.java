@@ -9,7 +9,9 @@ import io.netty.buffer.ByteBuf;
  * a new session starts at a random sequence number and timestamp). Rewriting is additive:
  * {@code out = in + delta} modulo the field width. When the source behind the track changes, the
  * next packet rebases the deltas so that the subscriber sees the sequence continue by one and the
- * timestamp advance by the wall-clock time that passed: a keyframe request, not a reset.
+ * timestamp advance by the wall-clock time that passed: a keyframe request, not a reset. A switch
+ * between simulcast layers stamped from one clock ({@link LayerSpec#sharedClock}) keeps the
+ * timestamps the pictures have, unless that would send one older than the last.
  *
  * <p>Because the mapping is additive, a source's sender report translates exactly: the same
  * NTP timestamp with {@link #outputTimestamp} of its RTP timestamp (RFC 3550 §7.2: a translator
@@ -23,8 +25,16 @@ final class OutputTrack {
     final int clockRate;
     private int seqDelta;
     private int tsDelta;
+    /**
+     * The timestamp offset of the current source's clock: what {@link #tsDelta} returns to after a
+     * switch between layers that share that clock, whenever the new layer's picture is newer than
+     * the last one sent.
+     */
+    private int clockDelta;
     private boolean started;
     private boolean rebase;
+    /** Whether the pending rebase moves the timestamp too (false: the new source shares the old one's clock). */
+    private boolean rebaseTimestamp;
     /** After a rebase: the first sequence number of the new source (older ones are not resendable). */
     private int rebasedAt;
     private boolean rebased;
@@ -47,12 +57,22 @@ final class OutputTrack {
         this.clockRate = clockRate;
         this.seqDelta = initialSeq;
         this.tsDelta = initialTs;
+        this.clockDelta = initialTs;
         this.rtxSeq = initialSeq ^ 0x5A5A;
     }
 
     /** The next packet comes from a new source: rebase on it. */
     void sourceChanged() {
+        sourceChanged(true);
+    }
+
+    /**
+     * As {@link #sourceChanged()}; {@code timestamp} false keeps the timestamp offset, for a new
+     * source stamped from the same clock with the same base (another rendition of one encoder job).
+     */
+    void sourceChanged(boolean timestamp) {
         rebase = started;
+        rebaseTimestamp = timestamp;
     }
 
     /**
@@ -73,7 +93,15 @@ final class OutputTrack {
             news = true;
             mapped = false;
             seqDelta = RtpSequence.add(RtpSequence.next(lastOutSeq), -inSeq);
-            tsDelta = lastOutTs + (int) ((nowMs - lastOutMs) * clockRate / 1000) - inTs;
+            int elapsed = (int) ((nowMs - lastOutMs) * clockRate / 1000);
+            if (rebaseTimestamp) {
+                tsDelta = lastOutTs + elapsed - inTs;
+                clockDelta = tsDelta;
+            } else {
+                // same clock: keep the pictures' own timestamps unless the new layer is behind what was
+                // already sent (its encoder runs later); never send a timestamp older than the last
+                tsDelta = inTs + clockDelta - lastOutTs > 0 ? clockDelta : lastOutTs + Math.max(1, elapsed) - inTs;
+            }
             rebase = false;
             rebased = true;
             rebasedAt = RtpSequence.add(inSeq, seqDelta);

@@ -258,11 +258,13 @@ public final class RelayShard implements DatagramHandler {
             specs.add(new TrackSpec(src.kind(), outputs[i].ssrc, src.payloadType(), src.clockRate(), rtxSsrc, rtx[i], true));
         }
         Subscriber s = new Subscriber(index | (++nextSubscriber << 8), destination, rtx, outputs, now, link);
+        if (link != null) {
+            s.estimate.start(link.startKbps());
+        }
         for (int g = 0; g < n; g++) {
             if (stream.layersOf[g] != null) {
                 s.current[g] = -1; // nothing until the chosen layer's next keyframe
-                int[] layers = stream.layersOf[g];
-                s.target[g] = layers[layers.length - 1];
+                s.target[g] = firstLayer(stream, stream.layersOf[g], s, now);
             }
         }
         for (OutputTrack o : outputs) {
@@ -282,6 +284,24 @@ public final class RelayShard implements DatagramHandler {
             }
         }
         return new Subscription(s.id, name, socket.localAddress(), specs);
+    }
+
+    /**
+     * A joiner's first layer: the one its estimate affords among the layers measured so far
+     * (its start hint, {@link MediaLink#startKbps}, or the default), else the top one.
+     */
+    private int firstLayer(RelayStream stream, int[] layers, Subscriber s, long nowMs) {
+        int[] kbps = new int[layers.length];
+        long[] last = new long[layers.length];
+        boolean measured = false;
+        for (int i = 0; i < layers.length; i++) {
+            kbps[i] = stream.kbps[layers[i]];
+            last[i] = stream.tracks[layers[i]].lastPacketMs;
+            measured |= kbps[i] > 0;
+        }
+        int cap = s.link == null ? 0 : s.link.downlinkCapKbps();
+        int choice = measured ? LayerSelector.choose(kbps, last, s.estimate.kbps(cap), nowMs) : -1;
+        return layers[choice >= 0 ? choice : layers.length - 1];
     }
 
     boolean unsubscribe(StreamName name, long id) {

@@ -26,6 +26,8 @@ final class RelayStream {
      */
     int[] group;
     KeyframeFormat[] keyframes;
+    /** Per track: whether its group's layers share one timestamp clock and base ({@link LayerSpec#sharedClock}). */
+    boolean[] sharedClock;
     int[][] layersOf;
     boolean layered;
     /** Measured bitrate per track, kbps, and the byte counts at the last measurement. */
@@ -55,6 +57,7 @@ final class RelayStream {
         int n = tracks.length;
         group = new int[n];
         keyframes = new KeyframeFormat[n];
+        sharedClock = new boolean[n];
         layersOf = new int[n][];
         kbps = new int[n];
         bytesMark = new long[n];
@@ -64,6 +67,7 @@ final class RelayStream {
             LayerSpec l = layers == null ? LayerSpec.single(i) : layers.get(i);
             group[i] = l.group();
             keyframes[i] = l.keyframes();
+            sharedClock[i] = l.sharedClock();
             members.computeIfAbsent(l.group(), g -> new java.util.ArrayList<>()).add(new int[] {l.layer(), i});
         }
         members.forEach((g, list) -> {

@@ -53,10 +53,13 @@ final class Subscriber {
         }
     }
 
-    /** Starts following layer track {@code track} of {@code group}: its output rebases (OutputTrack). */
-    void switchLayer(int group, int track) {
+    /**
+     * Starts following layer track {@code track} of {@code group}: its output rebases
+     * (OutputTrack), the sequence always, the timestamp only when the layers do not share a clock.
+     */
+    void switchLayer(int group, int track, boolean sharedClock) {
         if (current[group] >= 0) {
-            outputs[group].sourceChanged();
+            outputs[group].sourceChanged(!sharedClock);
         }
         current[group] = track;
     }

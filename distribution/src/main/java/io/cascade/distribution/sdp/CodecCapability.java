@@ -21,10 +21,14 @@ import java.util.Map;
  * @param channels the channel count for audio (Opus is always 2, RFC 7587 §7), 0 for video
  * @param parameters the format parameters to answer with
  * @param feedback the feedback types this server handles for the codec
+ * @param sentOnly for H.264, a stream this server only sends (a WHEP viewer's): an offered
+ *     profile whose decoders decode the stream's profile matches too, and is answered with the
+ *     offered profile (RFC 6184 §8.2.2 wants the same profile in the answer); exact matches
+ *     are preferred. False for what this server receives, which must match exactly.
  */
 public record CodecCapability(
     MediaType kind, String name, int clockRate, int channels, Map<String, String> parameters,
-    List<RtcpFeedback> feedback) {
+    List<RtcpFeedback> feedback, boolean sentOnly) {
   /** NACK, PLI, FIR and transport-wide CC: what the relay answers for video. */
   public static final List<RtcpFeedback> VIDEO_FEEDBACK = List.of(RtcpFeedback.NACK,
       RtcpFeedback.NACK_PLI, RtcpFeedback.CCM_FIR, RtcpFeedback.TRANSPORT_CC);
@@ -35,6 +39,20 @@ public record CodecCapability(
     }
     parameters = SdpSyntax.orderedCopy(parameters);
     feedback = List.copyOf(feedback);
+  }
+
+  public CodecCapability(MediaType kind, String name, int clockRate, int channels,
+      Map<String, String> parameters, List<RtcpFeedback> feedback) {
+    this(kind, name, clockRate, channels, parameters, feedback, false);
+  }
+
+  /**
+   * H.264 that this server sends at {@code profileLevelId} (a stream's own profile and level):
+   * answered under any offered profile whose decoders decode it, see {@link #sentOnly}.
+   */
+  public static CodecCapability h264Sent(String profileLevelId) {
+    CodecCapability c = h264(profileLevelId);
+    return new CodecCapability(c.kind, c.name, c.clockRate, c.channels, c.parameters, c.feedback, true);
   }
 
   /** Opus (RFC 7587 §7): {@code opus/48000/2}, in-band FEC on, 10 ms minimum packet time. */

@@ -2,10 +2,12 @@
 package io.cascade.distribution.sdp;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Intersects one offered media section's codecs with the {@link MediaCapabilities} (RFC 3264
@@ -34,12 +36,26 @@ final class CodecNegotiator {
 
   static Result negotiate(MediaDescription offered, MediaType kind, MediaCapabilities caps) {
     Map<Integer, Codec> accepted = new LinkedHashMap<>();
+    Map<Integer, CodecCapability> wider = new LinkedHashMap<>();
+    Set<CodecCapability> exact = new HashSet<>();
     for (Codec codec : offered.codecs()) {
       if (!codec.is(Codec.RTX)) {
-        match(codec, kind, caps).ifPresent(cap -> accepted.put(codec.payloadType(),
-            answer(codec, cap)));
+        match(codec, kind, caps).ifPresent(cap -> {
+          accepted.put(codec.payloadType(), answer(codec, cap));
+          if (cap.isH264() && !sameH264(codec, cap)) {
+            wider.put(codec.payloadType(), cap);
+          } else {
+            exact.add(cap);
+          }
+        });
       }
     }
+    // a stream we send goes under its own profile where the viewer offered it
+    wider.forEach((pt, cap) -> {
+      if (exact.contains(cap)) {
+        accepted.remove(pt);
+      }
+    });
     Map<Integer, Codec> rtx = new LinkedHashMap<>();
     for (Codec codec : offered.codecs()) {
       Optional<Integer> apt = codec.associatedPayloadType();
@@ -73,7 +89,7 @@ final class CodecNegotiator {
       boolean same = offered.is(cap.name()) && offered.clockRate() == cap.clockRate()
           && (kind != MediaType.AUDIO
               || Math.max(offered.channels(), 1) == Math.max(cap.channels(), 1))
-          && (!cap.isH264() || sameH264(offered, cap));
+          && (!cap.isH264() || sameH264(offered, cap) || decodesSent(offered, cap));
       if (same) {
         return Optional.of(cap);
       }
@@ -88,6 +104,15 @@ final class CodecNegotiator {
     return offeredMode.equals(cap.parameters().get(PACKETIZATION_MODE))
         && offeredProfile.isPresent()
         && offeredProfile.get().profile() == localProfile(cap).profile();
+  }
+
+  /** A stream we send ({@link CodecCapability#sentOnly}) whose profile the offered one decodes. */
+  private static boolean decodesSent(Codec offered, CodecCapability cap) {
+    Optional<H264ProfileLevelId> offeredProfile = H264ProfileLevelId.of(offered);
+    return cap.sentOnly()
+        && offered.parameter(PACKETIZATION_MODE).orElse("0").equals(cap.parameters().get(PACKETIZATION_MODE))
+        && offeredProfile.isPresent()
+        && offeredProfile.get().profile().decodes(localProfile(cap).profile());
   }
 
   private static Codec answer(Codec offered, CodecCapability cap) {
@@ -113,7 +138,10 @@ final class CodecNegotiator {
       fmtp.put(LEVEL_ASYMMETRY, "1");
     }
     fmtp.put(PACKETIZATION_MODE, cap.parameters().get(PACKETIZATION_MODE));
-    fmtp.put(PROFILE_LEVEL_ID, local.withLevel(level).encode());
+    // the offered profile (the same as ours unless a sent stream matched a wider one); our level
+    H264ProfileLevelId answered = new H264ProfileLevelId(remote.profile(),
+        remote.profile() == local.profile() || level != H264ProfileLevelId.LEVEL_1B ? level : 11);
+    fmtp.put(PROFILE_LEVEL_ID, answered.encode());
     return fmtp;
   }
 

@@ -46,6 +46,24 @@ public record H264ProfileLevelId(Profile profile, int level) {
     Profile(String prefix) {
       this.prefix = prefix;
     }
+
+    /**
+     * Whether a decoder of this profile decodes every bitstream of {@code stream}'s profile
+     * (H.264 Annex A.2: Main, High and High 4:4:4 Predictive decoders take Constrained
+     * Baseline; High and High 4:4:4 Predictive take Main and Constrained High; High 4:4:4
+     * Predictive takes High; Baseline with its FMO and ASO only Baseline decoders).
+     */
+    public boolean decodes(Profile stream) {
+      if (this == stream) {
+        return true;
+      }
+      return switch (stream) {
+        case CONSTRAINED_BASELINE -> true;
+        case BASELINE, PREDICTIVE_HIGH_444 -> false;
+        case MAIN, CONSTRAINED_HIGH -> this == HIGH || this == PREDICTIVE_HIGH_444;
+        case HIGH -> this == PREDICTIVE_HIGH_444;
+      };
+    }
   }
 
   /** profile_idc, the iop bits that must match ('x' = either) and the profile they mean. */

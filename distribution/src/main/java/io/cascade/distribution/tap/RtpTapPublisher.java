@@ -44,10 +44,21 @@ public final class RtpTapPublisher implements AutoCloseable {
     /** Binds a socket on {@code host}, registers it as the source of {@code stream}, and returns the publisher. */
     public static RtpTapPublisher open(RelayNode node, StreamName stream, List<TrackSpec> tracks, String host,
                                        IntConsumer keyframeRequests) throws IOException {
+        return open(node, stream, tracks, null, host, keyframeRequests);
+    }
+
+    /**
+     * As {@link #open(RelayNode, StreamName, List, String, IntConsumer)} for a stream whose tracks
+     * are simulcast layers ({@code layers}, one per track; null: none), so that each subscriber
+     * of it gets one layer of a group at a time, chosen by its downlink.
+     */
+    public static RtpTapPublisher open(RelayNode node, StreamName stream, List<TrackSpec> tracks,
+                                       List<io.cascade.distribution.relay.LayerSpec> layers, String host,
+                                       IntConsumer keyframeRequests) throws IOException {
         DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(host, 0));
         try {
             InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
-            PublishInfo info = node.publish(stream, local, tracks).get(5, TimeUnit.SECONDS);
+            PublishInfo info = node.publish(stream, local, tracks, layers, null).get(5, TimeUnit.SECONDS);
             ch.connect(info.mediaAddress());
             return new RtpTapPublisher(ch, info.mediaAddress(), stream, keyframeRequests);
         } catch (Exception e) {

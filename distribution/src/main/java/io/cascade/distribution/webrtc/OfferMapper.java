@@ -10,6 +10,7 @@ import io.cascade.distribution.sdp.Codec;
 import io.cascade.distribution.sdp.CodecCapability;
 import io.cascade.distribution.sdp.ExtMap;
 import io.cascade.distribution.sdp.Fingerprint;
+import io.cascade.distribution.sdp.H264ProfileLevelId;
 import io.cascade.distribution.sdp.LocalEndpoint;
 import io.cascade.distribution.sdp.MediaCapabilities;
 import io.cascade.distribution.sdp.MediaType;
@@ -154,13 +155,45 @@ final class OfferMapper {
      */
     MediaCapabilities playCapabilities(PublishTracks source) {
         List<CodecCapability> codecs = new ArrayList<>();
-        for (PublishedTrack t : source.tracks()) {
-            if (t.offered()) {
-                codecs.add(capabilityOf(t.codec()));
+        for (int i = 0; i < source.tracks().size(); i++) {
+            PublishedTrack t = source.tracks().get(i);
+            if (t.offered() && source.groupOf(i) == i) {
+                codecs.add(t.codec().is("H264") ? CodecCapability.h264Sent(groupProfileLevelId(source, i))
+                        : capabilityOf(t.codec()));
             }
         }
         Set<String> extensions = Set.of(ExtMap.TRANSPORT_WIDE_CC);
         return new MediaCapabilities(codecs, true, extensions, extensions);
+    }
+
+    /**
+     * The H.264 profile-level-id one payload type must name for every layer of the group that
+     * track {@code leader} leads (a viewer switched between layers keeps its payload type): the
+     * layers' profile whose decoders decode all of them (Main and High layers: High), at the
+     * highest layer's level. A group of one track is that track's own.
+     */
+    static String groupProfileLevelId(PublishTracks source, int leader) {
+        List<H264ProfileLevelId> layers = new ArrayList<>();
+        for (int i = 0; i < source.tracks().size(); i++) {
+            Codec c = source.tracks().get(i).codec();
+            if (source.groupOf(i) == leader && c.is("H264")) {
+                H264ProfileLevelId.parse(c.parameter("profile-level-id").orElse("42e01f").toLowerCase(Locale.ROOT))
+                        .ifPresent(layers::add);
+            }
+        }
+        if (layers.isEmpty()) {
+            return "42e01f";
+        }
+        int level = layers.getFirst().level();
+        for (H264ProfileLevelId l : layers) {
+            level = H264ProfileLevelId.isLower(level, l.level()) ? l.level() : level;
+        }
+        for (H264ProfileLevelId candidate : layers) {
+            if (layers.stream().allMatch(l -> candidate.profile().decodes(l.profile()))) {
+                return candidate.withLevel(level).encode();
+            }
+        }
+        throw new IllegalArgumentException("no one H.264 profile decodes every layer: " + layers);
     }
 
     /**
@@ -187,6 +220,18 @@ final class OfferMapper {
      * codec must be of its track's kind.
      */
     static PublishTracks registeredTracks(List<TrackSpec> specs, List<Codec> codecs) {
+        return registeredTracks(specs, codecs, null);
+    }
+
+    /**
+     * As {@link #registeredTracks(List, List)} for a stream whose tracks are simulcast layers
+     * ({@code layers}, one per track, as the relay stream was published with; null: none): a
+     * viewer gets one section per group, which carries whichever layer the relay forwards it.
+     */
+    static PublishTracks registeredTracks(List<TrackSpec> specs, List<Codec> codecs, List<LayerSpec> layers) {
+        if (layers != null && layers.size() != specs.size()) {
+            throw new IllegalArgumentException("one layer spec per track: " + specs.size() + " tracks, " + layers.size());
+        }
         if (specs.isEmpty() || specs.size() != codecs.size()) {
             throw new IllegalArgumentException("one codec per track: " + specs.size() + " tracks, " + codecs.size() + " codecs");
         }
@@ -205,6 +250,15 @@ final class OfferMapper {
         }
         if (tracks.stream().noneMatch(PublishedTrack::offered)) {
             throw new IllegalArgumentException("no track has a codec we can offer to WHEP viewers (H264, VP8, opus): " + codecs);
+        }
+        if (layers != null) {
+            PublishTracks layered = new PublishTracks(List.copyOf(tracks), List.copyOf(layers), Map.of(), -1, -1);
+            for (int i = 0; i < tracks.size(); i++) {
+                if (layered.groupOf(i) == i && tracks.get(i).codec().is("H264")) {
+                    groupProfileLevelId(layered, i); // refuses a group no one profile covers
+                }
+            }
+            return layered;
         }
         return new PublishTracks(List.copyOf(tracks));
     }

@@ -142,6 +142,15 @@ public final class WebRtcGateway implements AutoCloseable {
      * @throws WebRtcException 400 malformed offer, 404 no such stream, 406 no common codec
      */
     public Answer play(StreamName stream, String offerSdp) throws WebRtcException {
+        return play(stream, offerSdp, 0);
+    }
+
+    /**
+     * As {@link #play(StreamName, String)}, with what the viewer is believed to take before any
+     * report says ({@code startKbps}, 0 for the relay's default): of a simulcast stream it gets
+     * first the layer that affords.
+     */
+    public Answer play(StreamName stream, String offerSdp, int startKbps) throws WebRtcException {
         SessionDescription offer = parse(offerSdp);
         OfferMapper.PublishTracks source = playable(stream);
         if (source == null) {
@@ -154,6 +163,7 @@ public final class WebRtcGateway implements AutoCloseable {
         WebRtcSession s = open(WebRtcSession.Kind.PLAY, stream, creds, negotiation, port,
                 play.payloadTypes(), play.ssrcs(), play.rtxSsrcs(), session -> {
                     session.rtxPayloadTypes = play.rtxPayloadTypes();
+                    session.startKbps = Math.max(0, startKbps);
                     session.twccSender = OfferMapper.transportCcSender(negotiation);
                 });
         return new Answer(s, negotiation.answerText(), etag(s));
@@ -174,6 +184,19 @@ public final class WebRtcGateway implements AutoCloseable {
      */
     public void registerStream(StreamName stream, List<TrackSpec> tracks, List<Codec> codecs) {
         registered.put(stream, OfferMapper.registeredTracks(tracks, codecs));
+    }
+
+    /**
+     * As {@link #registerStream(StreamName, List, List)} for a stream published with simulcast
+     * layers ({@code layers}, one per track, as given to {@link RelayNode#publish}): a viewer
+     * gets one section per group, under one payload type whose H.264 profile decodes every
+     * layer, and the relay switches it between layers at keyframes as its estimate moves.
+     *
+     * @throws IllegalArgumentException as above, or when no one H.264 profile decodes every layer of a group
+     */
+    public void registerStream(StreamName stream, List<TrackSpec> tracks, List<Codec> codecs,
+                               List<io.cascade.distribution.relay.LayerSpec> layers) {
+        registered.put(stream, OfferMapper.registeredTracks(tracks, codecs, layers));
     }
 
     /**

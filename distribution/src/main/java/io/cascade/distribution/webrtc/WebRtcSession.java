@@ -48,6 +48,8 @@ public final class WebRtcSession implements MediaLink {
     int[] rtxPayloadTypes;
     /** The downlink cap a room member reported (PLAY), kbps, 0 for none; shard thread. */
     int downlinkCapKbps;
+    /** What the viewer's offer said it takes (PLAY), kbps, 0 for none: the relay's start estimate. */
+    volatile int startKbps;
     /** The relay subscription id once subscribed (PLAY). */
     volatile long subscriberId = -1;
     InetSocketAddress remote;
@@ -193,6 +195,11 @@ public final class WebRtcSession implements MediaLink {
             }
         }
         return -1;
+    }
+
+    @Override
+    public int startKbps() {
+        return startKbps;
     }
 
     @Override

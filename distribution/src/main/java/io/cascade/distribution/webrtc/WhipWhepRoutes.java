@@ -57,6 +57,14 @@ public final class WhipWhepRoutes {
         }
 
         /**
+         * What the viewer is believed to take at first, kbps (the offer's {@code b=AS}/{@code
+         * b=TIAS}), or 0 for the relay's default; of a simulcast stream it gets that layer first.
+         */
+        default int startKbps(PlayRequest request) {
+            return 0;
+        }
+
+        /**
          * A WHIP offer with this key was answered (its session is connecting), before the answer
          * goes out: a resolver that consumes the stream itself starts here. Throwing refuses the
          * request with the exception's status and closes the session.
@@ -148,9 +156,12 @@ public final class WhipWhepRoutes {
         String name = ctx.pathParam("name");
         String offer = ctx.body().asString(StandardCharsets.UTF_8.name());
         Optional<StreamName> stream;
+        int startKbps;
         try {
-            stream = whip ? resolver.publishStream(name) : resolver.playStream(new PlayRequest(name,
-                    ctx.request().getParam("rendition"), ctx.request().getParam("token"), offer));
+            PlayRequest request = whip ? null : new PlayRequest(name,
+                    ctx.request().getParam("rendition"), ctx.request().getParam("token"), offer);
+            stream = whip ? resolver.publishStream(name) : resolver.playStream(request);
+            startKbps = whip ? 0 : resolver.startKbps(request);
         } catch (WebRtcException e) {
             fail(ctx, e.status(), e.getMessage());
             return;
@@ -159,9 +170,10 @@ public final class WhipWhepRoutes {
             fail(ctx, 404, whip ? "unknown stream key" : "unknown broadcast or rendition");
             return;
         }
+        int start = startKbps;
         // Answering starts a DTLS session thread and may generate randomness: keep it off the event loop.
         ctx.vertx().<WebRtcGateway.Answer>executeBlocking(() -> whip
-                        ? publish(name, stream.get(), offer) : gateway.play(stream.get(), offer), false)
+                        ? publish(name, stream.get(), offer) : gateway.play(stream.get(), offer, start), false)
                 .onSuccess(answer -> {
                     HttpServerResponse res = ctx.response().setStatusCode(201)
                             .putHeader("Content-Type", SDP)

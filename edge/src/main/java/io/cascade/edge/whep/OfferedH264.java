@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * The H.264 profiles a viewer's offer can receive with packetization mode 1 (RFC 6184 §8.1:
  * {@code a=fmtp:<pt> ...;packetization-mode=1;profile-level-id=PPCCLL}), so the default rendition
- * is one its decoder takes: Chromium offers Constrained Baseline, Baseline and Main, not High,
- * and the gateway answers a codec only with the profile the rendition really has.
+ * is one its decoder takes: Chromium without a hardware decoder offers Constrained Baseline,
+ * Baseline, Main and High 4:4:4 Predictive (whose decoders take High), with one also High and
+ * Constrained High.
  */
 public final class OfferedH264 {
     private OfferedH264() {}

@@ -9,8 +9,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The rendition a WHEP viewer gets when it names none. Only rungs whose H.264 profile the viewer
- * offered are considered (all of them when it offered none of theirs: the answer then says why it
+ * The rendition a WHEP viewer gets when it names none and the layered stream is not there for it.
+ * Only rungs whose H.264 profile an offered profile decodes are considered (all of them when it offered none of theirs: the answer then says why it
  * failed). With a declared bandwidth: the highest
  * rendition whose bitrate plus audio fits in {@value #HEADROOM_PERCENT} % of it (RTP, SRTP and
  * retransmissions need the rest), else the lowest. Without one: {@value #PREFERRED}, or, when the
@@ -31,9 +31,26 @@ public final class RenditionChoice {
 
     private RenditionChoice() {}
 
-    /** As {@link #choose(List, OptionalLong)}, among the rungs whose profile is in {@code decodable}. */
+    /**
+     * What a viewer's declared bandwidth leaves for video, kbps, as the start estimate of a
+     * simulcast viewer (the relay compares it with each layer's measured video bitrate):
+     * {@value #HEADROOM_PERCENT} % of it less the audio, at least 1; 0 when none was declared.
+     */
+    public static int startKbps(OptionalLong viewerBps) {
+        if (viewerBps.isEmpty()) {
+            return 0;
+        }
+        long video = viewerBps.getAsLong() / 100 * HEADROOM_PERCENT - AUDIO_BPS;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, video / 1000));
+    }
+
+    /**
+     * As {@link #choose(List, OptionalLong)}, among the rungs whose profile a profile in {@code
+     * decodable} decodes (a High rung for Chromium's High 4:4:4 Predictive, see H264ProfileLevelId).
+     */
     public static Optional<String> choose(List<Rung> rungs, OptionalLong viewerBps, Set<H264ProfileLevelId.Profile> decodable) {
-        List<Rung> playable = rungs.stream().filter(r -> r.profile() == null || decodable.contains(r.profile())).toList();
+        List<Rung> playable = rungs.stream()
+                .filter(r -> r.profile() == null || decodable.stream().anyMatch(p -> p.decodes(r.profile()))).toList();
         return choose(playable.isEmpty() ? rungs : playable, viewerBps);
     }
 

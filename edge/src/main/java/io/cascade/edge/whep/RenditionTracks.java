@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.edge.whep;
 
+import io.cascade.distribution.relay.KeyframeFormat;
+import io.cascade.distribution.relay.LayerSpec;
 import io.cascade.distribution.relay.TrackSpec;
 import io.cascade.distribution.sdp.Codec;
+import io.cascade.distribution.sdp.H264ProfileLevelId;
 import io.cascade.distribution.tap.TrackFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +42,36 @@ public record RenditionTracks(List<TrackSpec> specs, List<Codec> codecs) {
         return new RenditionTracks(specs, codecs);
     }
 
+    /**
+     * The simulcast layout of a layered stream (the transcoder's {@code bcast/{id}/webrtc}):
+     * every H.264 track with {@code x-layer} is a layer of one group led by the first of them,
+     * stamped from one clock; other tracks stand alone. Null when no track has {@code x-layer}.
+     */
+    public static List<LayerSpec> layers(List<TrackFormat> formats) {
+        List<TrackFormat> sorted = formats.stream().sorted(Comparator.comparingInt(TrackFormat::index)).toList();
+        int leader = -1;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (isLayer(sorted.get(i))) {
+                leader = i;
+                break;
+            }
+        }
+        if (leader < 0) {
+            return null;
+        }
+        List<LayerSpec> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            TrackFormat f = sorted.get(i);
+            out.add(isLayer(f) ? new LayerSpec(leader, (int) parseLong(f.parameter("x-layer").orElseThrow()), KeyframeFormat.H264, true)
+                    : LayerSpec.single(i));
+        }
+        return out;
+    }
+
+    private static boolean isLayer(TrackFormat f) {
+        return f.is("H264") && f.parameter("x-layer").filter(v -> v.matches("[0-9]{1,3}")).isPresent();
+    }
+
     /** The H.264 {@code profile-level-id} of the stream's video, or null. */
     public String videoProfileLevelId() {
         for (Codec c : codecs) {
@@ -47,6 +80,17 @@ public record RenditionTracks(List<TrackSpec> specs, List<Codec> codecs) {
             }
         }
         return null;
+    }
+
+    /** The H.264 profiles of the stream's video tracks (every layer of a layered stream). */
+    public java.util.Set<H264ProfileLevelId.Profile> videoProfiles() {
+        java.util.Set<H264ProfileLevelId.Profile> out = java.util.EnumSet.noneOf(H264ProfileLevelId.Profile.class);
+        for (Codec c : codecs) {
+            if (c.is("H264")) {
+                c.parameter("profile-level-id").flatMap(H264ProfileLevelId::parse).ifPresent(p -> out.add(p.profile()));
+            }
+        }
+        return out;
     }
 
     /** The video bitrate the catalog declares ({@code x-bitrate}), 0 when absent. */

@@ -49,6 +49,20 @@ class RenditionChoiceTest {
     }
 
     @Test
+    void highRungsAreDecodableByHigh444PredictiveAsChromiumWithoutHardwareOffersIt() {
+        Set<Profile> chromium156 = Set.of(Profile.CONSTRAINED_BASELINE, Profile.BASELINE, Profile.MAIN,
+                Profile.PREDICTIVE_HIGH_444);
+        assertThat(RenditionChoice.choose(LADDER, OptionalLong.empty(), chromium156)).contains("720p");
+    }
+
+    @Test
+    void theStartEstimateOfALayeredViewerIsItsVideoShareOfTheDeclaredBandwidth() {
+        assertThat(RenditionChoice.startKbps(OptionalLong.empty())).isZero();
+        assertThat(RenditionChoice.startKbps(OptionalLong.of(2_000_000))).isEqualTo(1_636); // 85 % less 64 kbit/s
+        assertThat(RenditionChoice.startKbps(OptionalLong.of(10_000))).as("at least 1").isEqualTo(1);
+    }
+
+    @Test
     void anEmptyLadderHasNoChoice() {
         assertThat(RenditionChoice.choose(List.of(), OptionalLong.empty())).isEmpty();
     }

@@ -45,4 +45,22 @@ class RenditionTracksTest {
                 io.cascade.distribution.sdp.H264ProfileLevelId.Profile.BASELINE,
                 io.cascade.distribution.sdp.H264ProfileLevelId.Profile.MAIN));
     }
+
+    @Test
+    void aLayeredStreamsH264TracksAreLayersOfOneGroupOnOneClockAndOpusStandsAlone() {
+        List<TrackFormat> webrtc = List.of(
+                new TrackFormat(0, MediaKind.VIDEO, "H264", 90_000, 0, 96, Map.of("packetization-mode", "1",
+                        "x-avcc", "014d401effe1", "x-layer", "0")),
+                new TrackFormat(1, MediaKind.VIDEO, "H264", 90_000, 0, 96, Map.of("packetization-mode", "1",
+                        "x-avcc", "016400280000", "x-layer", "1")),
+                new TrackFormat(2, MediaKind.AUDIO, "opus", 48_000, 2, 111, Map.of("minptime", "10")));
+        assertThat(RenditionTracks.layers(webrtc)).containsExactly(
+                new io.cascade.distribution.relay.LayerSpec(0, 0, io.cascade.distribution.relay.KeyframeFormat.H264, true),
+                new io.cascade.distribution.relay.LayerSpec(0, 1, io.cascade.distribution.relay.KeyframeFormat.H264, true),
+                io.cascade.distribution.relay.LayerSpec.single(2));
+        assertThat(RenditionTracks.of(webrtc).videoProfiles()).containsExactlyInAnyOrder(
+                io.cascade.distribution.sdp.H264ProfileLevelId.Profile.MAIN,
+                io.cascade.distribution.sdp.H264ProfileLevelId.Profile.HIGH);
+        assertThat(RenditionTracks.layers(RENDITION)).as("a rendition stream has no layers").isNull();
+    }
 }

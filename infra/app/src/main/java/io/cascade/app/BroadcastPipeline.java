@@ -102,6 +102,10 @@ public class BroadcastPipeline {
                 }
                 return;
             }
+            if (name.equals(BroadcastWhep.LAYERED)) {
+                webRtc.registerLayered(broadcast, formats); // WHEP without ?rendition=: layers switched at keyframes
+                return;
+            }
             if (formats.stream().anyMatch(f -> f.is("H264"))) {
                 webRtc.registerRendition(broadcast, name, formats); // WHEP: H.264 and Opus; AAC is not offered
             }

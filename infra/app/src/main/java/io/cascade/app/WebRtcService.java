@@ -132,6 +132,21 @@ public class WebRtcService {
         }
     }
 
+    /**
+     * Makes {@code bcast/{broadcast}/webrtc}, the renditions as simulcast layers (described by
+     * {@code formats}), what {@code /whep/{id}} plays without {@code ?rendition=}; nothing without a relay.
+     */
+    public void registerLayered(String broadcast, List<TrackFormat> formats) {
+        if (names != null) {
+            names.registerLayered(broadcast, formats);
+        }
+    }
+
+    /** Whether {@code /whep/{broadcast}} without {@code ?rendition=} plays the layered stream. */
+    boolean playsLayers(String broadcast) {
+        return names != null && names.hasLayers(broadcast);
+    }
+
     /** Secured WHEP sessions per broadcast that has any. */
     public Map<String, Long> whepViewers() {
         return names == null ? Map.of() : names.viewers();

@@ -86,6 +86,8 @@ public final class TranscodeJob implements Transcoder {
     private volatile long lastForcedKeyframeMs;
     private long lastKeyframeAskMs;
     private volatile long switchesSeen;
+    /** The renditions again as one layered stream for WebRTC viewers ({@code bcast/{id}/webrtc}). */
+    private final WebRtcLadder webrtc;
 
     /**
      * Starts transcoding {@code bcast/{broadcast}/program}, whose AAC config the catalog must
@@ -111,6 +113,7 @@ public final class TranscodeJob implements Transcoder {
         this.catalog = catalog;
         this.broadcast = broadcast;
         this.host = host;
+        this.webrtc = new WebRtcLadder(relay, catalog, broadcast, host, random, this::keyframeWanted);
         try {
             this.transcoder = LadderTranscoder.start(new TranscodeSource(
                     new VideoSource(H264Framing.annexB(), null, FrameRate.of(30)), AudioSource.aac(asc)),
@@ -251,6 +254,11 @@ public final class TranscodeJob implements Transcoder {
             LOG.debugf("transcode %s: unsubscribing the program failed: %s", broadcast, e.getMessage());
         }
         transcoder.close();
+        try {
+            webrtc.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("transcode %s: closing the WebRTC stream failed: %s", broadcast, e.getMessage());
+        }
         for (Output o : outputs.values()) {
             catalog.remove(o.stream);
             try {
@@ -350,6 +358,9 @@ public final class TranscodeJob implements Transcoder {
                 } catch (IOException e) {
                     LOG.errorf("transcode %s: rendition %s not published: %s", broadcast, output.name(), e.getMessage());
                 }
+                LadderTranscoder t = transcoder;
+                webrtc.config(output, config.record(), t == null ? List.of()
+                        : t.outputs().stream().filter(o -> o.codec() == Codec.H264).toList());
             } else if (output.codec() == Codec.AAC) {
                 aacConfig = config.record();
                 outputs.values().forEach(Output::describe);
@@ -366,9 +377,13 @@ public final class TranscodeJob implements Transcoder {
                     if (o != null) {
                         o.video(packet);
                     }
+                    webrtc.video(output, packet);
                 }
                 case AAC -> outputs.values().forEach(o -> o.aac(packet));
-                case OPUS -> outputs.values().forEach(o -> o.opus(packet));
+                case OPUS -> {
+                    outputs.values().forEach(o -> o.opus(packet));
+                    webrtc.opus(packet);
+                }
             }
         }
     }
