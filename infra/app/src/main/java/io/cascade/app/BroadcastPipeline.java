@@ -129,5 +129,8 @@ public class BroadcastPipeline {
         if (hlsHttp != null) {
             hlsHttp.close();
         }
+        if (hls != null) {
+            hls.close(); // deletes the spool directory (parts under /dev/shm)
+        }
     }
 }
