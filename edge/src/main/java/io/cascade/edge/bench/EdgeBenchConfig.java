@@ -21,8 +21,8 @@ import java.time.Duration;
  * @param viewers LL-HLS viewers with blocking reloads in the edge-only phase (0 skips it)
  * @param blockingWindow measured time of that phase
  * @param work where clips and nginx's files go
- * @param edgeSpool the edge's spool root ({@code default}: HlsSettings' default, /dev/shm), or
- *     {@code memory} to hold parts in memory and write them from there (no sendfile)
+ * @param edgeSpool {@code memory} (HlsSettings' default: parts in direct memory, written to the
+ *     socket), {@code spool} (files under /dev/shm, sent with sendfile) or a spool directory
  * @param nginxSendfile nginx's {@code sendfile} directive (off: nginx read()s into a buffer and write()s it)
  */
 record EdgeBenchConfig(int connections, Duration window, Duration warmup, Duration jitWarmup, int rounds, int threads, int clientThreads,
@@ -45,15 +45,15 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, Durati
               --viewers N         blocking-reload viewers on the edge alone, live feed (200; 0 skips)
               --blocking-seconds S  measured seconds of that phase (8)
               --work DIR          clip cache and nginx files (java.io.tmpdir/cascade-bench-edge)
-              --edge-spool S      default (files under /dev/shm, sent with sendfile), a directory, or
-                                  memory (parts in direct memory, written to the socket)
+              --edge-spool S      memory (parts in direct memory, written to the socket; the default),
+                                  spool (files under /dev/shm, sent with sendfile) or a directory
               --nginx-sendfile B  on | off (on)
             """;
 
     static EdgeBenchConfig defaults() {
         return new EdgeBenchConfig(64, Duration.ofSeconds(8), Duration.ofSeconds(3), Duration.ofSeconds(10), 2, 1, 1,
                 new PlainViewer.Mix(1, 1, 0), 720, 3000, 30, 12, 200, Duration.ofSeconds(8),
-                Path.of(System.getProperty("java.io.tmpdir"), "cascade-bench-edge"), "default", true);
+                Path.of(System.getProperty("java.io.tmpdir"), "cascade-bench-edge"), "memory", true);
     }
 
     /** @return null when help was asked for */

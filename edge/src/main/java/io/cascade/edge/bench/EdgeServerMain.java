@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The edge under test, alone in its JVM so that its CPU time is its own: one broadcast
  * ({@value #BROADCAST}) with one rendition ({@value #RENDITION}) packaged by {@link HlsBroadcasts}
- * with the production settings ({@link HlsSettings#DEFAULTS}: 200 ms parts, 2 s segments, the
- * spool under /dev/shm; {@code --spool memory|DIR} changes only that) from a real encode, served by
+ * with the production settings ({@link HlsSettings#DEFAULTS}: 200 ms parts, 2 s segments, parts in
+ * memory; {@code --spool spool|DIR} writes them to files sent with sendfile) from a real encode, served by
  * {@link HlsHttp} on {@code --threads} Vert.x event loops.
  *
  * <p>At start the first {@code --prime} seconds of the clip are packaged at once and the broadcast
@@ -43,7 +43,7 @@ public final class EdgeServerMain {
         Path clipFile = null;
         int threads = 1;
         double prime = 12;
-        String spool = "default";
+        String spool = "memory";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--clip" -> clipFile = Path.of(args[i + 1]);
@@ -58,8 +58,8 @@ public final class EdgeServerMain {
         }
         EncodedClip clip = EncodedClip.read(clipFile);
         HlsSettings settings = switch (spool) {
-            case "default" -> HlsSettings.DEFAULTS;
             case "memory" -> HlsSettings.DEFAULTS.withSpoolRoot(null);
+            case "spool" -> HlsSettings.DEFAULTS.withSpoolRoot(HlsSettings.defaultSpoolRoot());
             default -> HlsSettings.DEFAULTS.withSpoolRoot(Path.of(spool));
         };
         HlsBroadcasts broadcasts = new HlsBroadcasts(settings, InstantSource.system());

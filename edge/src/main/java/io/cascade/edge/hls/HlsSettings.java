@@ -15,15 +15,17 @@ import java.time.Duration;
  * @param dvrWindow when positive, the playlist lists this much media instead (bounded by memory)
  * @param maxBytesPerRendition cap for the stored parts of one rendition (default 128 MiB), in the
  *     spool (tmpfs is RAM) or in memory
- * @param spoolRoot where parts, segments and init sections are written so that responses leave with
- *     sendfile: each {@link HlsBroadcasts} makes its own directory below it; default {@code /dev/shm}
- *     when it is a writable directory, else java.io.tmpdir; null holds them in direct memory
- *     instead (each response then copies them into socket buffers)
+ * @param spoolRoot null (the default): parts, segments and init sections are held in direct memory
+ *     and each response is written from there (the kernel copies it into socket buffers); a
+ *     directory: they are written to files below it (each {@link HlsBroadcasts} makes its own) and
+ *     sent with sendfile, and the byte cap then bounds that directory instead of the heap's direct
+ *     memory ({@link #defaultSpoolRoot()}: tmpfs). Measured on loopback (docs/BENCHMARKS.md, edge),
+ *     sendfile through Vert.x costs more CPU per 78 KB part than the copy it saves, hence the default
  */
 public record HlsSettings(Duration partTarget, Duration segmentTarget, int liveWindowSegments, Duration dvrWindow,
         long maxBytesPerRendition, Path spoolRoot) {
     public static final HlsSettings DEFAULTS = new HlsSettings(Duration.ofMillis(200), Duration.ofSeconds(2), 6,
-            Duration.ZERO, 128L << 20, Spool.defaultRoot());
+            Duration.ZERO, 128L << 20, null);
 
     public HlsSettings {
         long part = partTarget.toMillis();
@@ -66,6 +68,11 @@ public record HlsSettings(Duration partTarget, Duration segmentTarget, int liveW
 
     public HlsSettings withMaxBytesPerRendition(long n) {
         return new HlsSettings(partTarget, segmentTarget, liveWindowSegments, dvrWindow, n, spoolRoot);
+    }
+
+    /** {@code /dev/shm} where it is a writable directory (tmpfs, RAM), else java.io.tmpdir. */
+    public static Path defaultSpoolRoot() {
+        return Spool.defaultRoot();
     }
 
     /** Spool under {@code root}, or with null, hold parts in memory (see {@link #spoolRoot()}). */
