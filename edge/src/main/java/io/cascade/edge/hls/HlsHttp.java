@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -171,6 +172,10 @@ public final class HlsHttp implements AutoCloseable {
     /** Stops the timeout sweep; held requests then wait for media only. */
     @Override
     public void close() {
-        vertx.cancelTimer(sweepTimer);
+        try {
+            vertx.cancelTimer(sweepTimer);
+        } catch (RejectedExecutionException e) {
+            // Vert.x already closed (application shutdown): the timer went with its event loop.
+        }
     }
 }

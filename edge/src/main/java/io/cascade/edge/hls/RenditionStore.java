@@ -104,6 +104,9 @@ final class RenditionStore {
                 return new PartData.Spooled(file, offset, bytes.length);
             } catch (IOException e) {
                 spool.countWriteFailure(e, file.path());
+                if (file.size() == 0) {
+                    delete(file);   // holds no part: the segment's later parts go to memory too
+                }
             }
         }
         return PartData.InMemory.of(bytes);

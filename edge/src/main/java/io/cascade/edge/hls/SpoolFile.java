@@ -90,6 +90,11 @@ final class SpoolFile {
         }
     }
 
+    /** Bytes of the parts appended so far. */
+    synchronized long size() {
+        return size;
+    }
+
     synchronized boolean deleted() {
         return deleted;
     }

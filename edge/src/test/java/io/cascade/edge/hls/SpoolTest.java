@@ -177,6 +177,26 @@ class SpoolTest {
     }
 
     @Test
+    void aPartWhoseSpoolWriteFailsIsHeldInMemoryAndServedTheSame() throws Exception {
+        HlsRendition r = rendition(HlsSettings.DEFAULTS.withSpoolRoot(root));
+        Path dir = broadcasts.spoolDirectory().orElseThrow();
+        Files.delete(dir.resolve(((PartData.Spooled) r.initData()).file().path().getFileName()));
+        Files.delete(dir);                               // every later file creation fails
+        new Synthetic(r, 3000, 30, 0).payloadBytes(700).seconds(4.5);
+        HlsRendition twin = inMemoryTwin(4.5);
+        Segment seg = r.timeline().snapshot().retained().get(1);
+        assertThat(seg.parts()).allMatch(p -> p.data() instanceof PartData.InMemory);
+        assertThat(seg.wholeFile()).isNull();
+        assertThat(server.get("/hls/b1/720p/" + seg.uri()).body())
+                .isEqualTo(concatenation(twin.timeline().snapshot().retained().get(1)));
+        assertThat(server.get("/hls/b1/720p/" + seg.parts().get(0).uri()).body())
+                .isEqualTo(twin.timeline().snapshot().retained().get(1).parts().get(0).bytes());
+        // Segment files whose creation failed are dropped, not tracked: only the init (written before) is.
+        assertThat(r.timeline().store().files()).singleElement()
+                .satisfies(f -> assertThat(f.path().getFileName().toString()).endsWith("init.mp4"));
+    }
+
+    @Test
     void openingASpoolRemovesTheDirectoriesOfDeadProcessesOnly() throws Exception {
         Path dead = Files.createDirectories(root.resolve("cascade-hls-999999999-x1"));
         Files.writeString(dead.resolve("r1-s1.m4s"), "left over");

@@ -126,11 +126,11 @@ public class BroadcastPipeline {
         starter.shutdownNow();
         feeds.values().forEach(RenditionFeed::close);
         jobs.values().forEach(TranscodeJob::close);
+        if (hls != null) {
+            hls.close(); // held HLS requests end; a spool directory, if configured, is deleted
+        }
         if (hlsHttp != null) {
             hlsHttp.close();
-        }
-        if (hls != null) {
-            hls.close(); // deletes the spool directory (parts under /dev/shm)
         }
     }
 }
