@@ -80,13 +80,15 @@ public final class EdgeBench {
 
     static Report run(EdgeBenchConfig c) throws Exception {
         System.out.printf(Locale.ROOT, "edge bench: %d connections, mix parts:playlists:segments %s, %d x %.0f s"
-                + " windows per server after %.0f s warm-up (edge JIT warm-up %.0f s first), %d edge event loop(s) = %d nginx worker(s), load avg %s%n",
+                + " windows per server after %.0f s warm-up (edge JIT warm-up %.0f s first), %d edge event loop(s) = %d nginx worker(s),"
+                + " edge spool %s, nginx sendfile %s, load avg %s%n",
                 c.connections(), c.mix(), c.rounds(), c.window().toMillis() / 1000.0, c.warmup().toMillis() / 1000.0,
-                c.jitWarmup().toMillis() / 1000.0, c.threads(), c.threads(), loadAverage());
+                c.jitWarmup().toMillis() / 1000.0, c.threads(), c.threads(), c.edgeSpool(), c.nginxSendfile() ? "on" : "off",
+                loadAverage());
         Path clip = EncodedClip.encode(c.work().resolve("clips"), c.height(), c.kbps(), c.clipSeconds());
         Path run = Files.createTempDirectory(Files.createDirectories(c.work()), "run");
         Path root = run.resolve("root");
-        try (EdgeProcess edge = new EdgeProcess(clip, c.threads(), c.prime());
+        try (EdgeProcess edge = new EdgeProcess(clip, c.threads(), c.prime(), c.edgeSpool());
                 HttpLoad load = new HttpLoad(c.clientThreads())) {
             MirroredBroadcast media = MirroredBroadcast.copy(edge.port(), root);
             int avgPart = (int) (media.parts().stream().mapToLong(p -> media.bodies().get(p).length).sum()
@@ -99,7 +101,7 @@ public final class EdgeBench {
             List<LoadResult> nginxRounds = new ArrayList<>();
             List<String> differ;
             long workers;
-            try (NginxServer nginx = new NginxServer(run.resolve("nginx"), root, c.threads())) {
+            try (NginxServer nginx = new NginxServer(run.resolve("nginx"), root, c.threads(), c.nginxSendfile())) {
                 differ = media.verify(nginx.port());
                 workers = nginx.workers();
                 System.out.println(differ.isEmpty()
@@ -169,6 +171,8 @@ public final class EdgeBench {
         json.put("mix", r.config().mix().toString());
         json.put("threads", r.config().threads());
         json.put("nginxWorkers", r.nginxWorkers());
+        json.put("edgeSpool", r.config().edgeSpool());
+        json.put("nginxSendfile", r.config().nginxSendfile());
         json.put("parts", r.parts());
         json.put("averagePartBytes", r.averagePartBytes());
         json.put("bytesMatch", r.differ().isEmpty());

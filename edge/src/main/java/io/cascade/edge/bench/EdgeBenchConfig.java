@@ -21,10 +21,13 @@ import java.time.Duration;
  * @param viewers LL-HLS viewers with blocking reloads in the edge-only phase (0 skips it)
  * @param blockingWindow measured time of that phase
  * @param work where clips and nginx's files go
+ * @param edgeSpool {@code memory} (HlsSettings' default: parts in direct memory, written to the
+ *     socket), {@code spool} (files under /dev/shm, sent with sendfile) or a spool directory
+ * @param nginxSendfile nginx's {@code sendfile} directive (off: nginx read()s into a buffer and write()s it)
  */
 record EdgeBenchConfig(int connections, Duration window, Duration warmup, Duration jitWarmup, int rounds, int threads, int clientThreads,
         PlainViewer.Mix mix, int height, int kbps, double clipSeconds, double prime, int viewers,
-        Duration blockingWindow, Path work) {
+        Duration blockingWindow, Path work, String edgeSpool, boolean nginxSendfile) {
 
     static final String USAGE = """
             bin/cascade bench edge [options]   LL-HLS from one edge vs nginx serving the same parts
@@ -42,12 +45,15 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, Durati
               --viewers N         blocking-reload viewers on the edge alone, live feed (200; 0 skips)
               --blocking-seconds S  measured seconds of that phase (8)
               --work DIR          clip cache and nginx files (java.io.tmpdir/cascade-bench-edge)
+              --edge-spool S      memory (parts in direct memory, written to the socket; the default),
+                                  spool (files under /dev/shm, sent with sendfile) or a directory
+              --nginx-sendfile B  on | off (on)
             """;
 
     static EdgeBenchConfig defaults() {
         return new EdgeBenchConfig(64, Duration.ofSeconds(8), Duration.ofSeconds(3), Duration.ofSeconds(10), 2, 1, 1,
                 new PlainViewer.Mix(1, 1, 0), 720, 3000, 30, 12, 200, Duration.ofSeconds(8),
-                Path.of(System.getProperty("java.io.tmpdir"), "cascade-bench-edge"));
+                Path.of(System.getProperty("java.io.tmpdir"), "cascade-bench-edge"), "memory", true);
     }
 
     /** @return null when help was asked for */
@@ -68,6 +74,8 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, Durati
         int viewers = d.viewers;
         Duration blockingWindow = d.blockingWindow;
         Path work = d.work;
+        String edgeSpool = d.edgeSpool;
+        boolean nginxSendfile = d.nginxSendfile;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -93,11 +101,17 @@ record EdgeBenchConfig(int connections, Duration window, Duration warmup, Durati
                 case "--viewers" -> viewers = Integer.parseInt(v);
                 case "--blocking-seconds" -> blockingWindow = seconds(v);
                 case "--work" -> work = Path.of(v);
+                case "--edge-spool" -> edgeSpool = v;
+                case "--nginx-sendfile" -> nginxSendfile = switch (v) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--nginx-sendfile: on or off, got " + v);
+                };
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
         }
         EdgeBenchConfig c = new EdgeBenchConfig(connections, window, warmup, jitWarmup, rounds, threads, clientThreads, mix,
-                height, kbps, clipSeconds, prime, viewers, blockingWindow, work);
+                height, kbps, clipSeconds, prime, viewers, blockingWindow, work, edgeSpool, nginxSendfile);
         c.validate();
         return c;
     }

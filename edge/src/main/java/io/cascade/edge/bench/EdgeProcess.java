@@ -18,12 +18,12 @@ final class EdgeProcess implements AutoCloseable {
     private final OutputStream commands;
     private final int port;
 
-    EdgeProcess(Path clip, int threads, double prime) throws IOException {
+    EdgeProcess(Path clip, int threads, double prime, String spool) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseG1GC", "-Xms512m", "-Xmx512m",
                 "-XX:+ExitOnOutOfMemoryError", "-Dio.netty.leakDetection.level=disabled",
                 "-cp", System.getProperty("java.class.path"), EdgeServerMain.class.getName(),
-                "--clip", clip.toString(), "--threads", Integer.toString(threads), "--prime", Double.toString(prime)));
+                "--clip", clip.toString(), "--threads", Integer.toString(threads), "--prime", Double.toString(prime), "--spool", spool));
         String extra = System.getenv("CASCADE_BENCH_EDGE_JVM_OPTS"); // e.g. a profiler for the edge alone
         if (extra != null && !extra.isBlank()) {
             command.addAll(1, List.of(extra.trim().split("\\s+")));

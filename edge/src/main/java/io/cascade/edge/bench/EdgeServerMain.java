@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The edge under test, alone in its JVM so that its CPU time is its own: one broadcast
  * ({@value #BROADCAST}) with one rendition ({@value #RENDITION}) packaged by {@link HlsBroadcasts}
- * with the production settings ({@link HlsSettings#DEFAULTS}: 200 ms parts, 2 s segments) from a
- * real encode, served by {@link HlsHttp} on {@code --threads} Vert.x event loops.
+ * with the production settings ({@link HlsSettings#DEFAULTS}: 200 ms parts, 2 s segments, parts in
+ * memory; {@code --spool spool|DIR} writes them to files sent with sendfile) from a real encode, served by
+ * {@link HlsHttp} on {@code --threads} Vert.x event loops.
  *
  * <p>At start the first {@code --prime} seconds of the clip are packaged at once and the broadcast
  * stays open (a live playlist, no EXT-X-ENDLIST) and unchanged, so that nginx can serve a copy of
@@ -42,11 +43,13 @@ public final class EdgeServerMain {
         Path clipFile = null;
         int threads = 1;
         double prime = 12;
+        String spool = "memory";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--clip" -> clipFile = Path.of(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--prime" -> prime = Double.parseDouble(args[i + 1]);
+                case "--spool" -> spool = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -54,7 +57,12 @@ public final class EdgeServerMain {
             throw new IllegalArgumentException("--clip is required");
         }
         EncodedClip clip = EncodedClip.read(clipFile);
-        HlsBroadcasts broadcasts = new HlsBroadcasts(HlsSettings.DEFAULTS, InstantSource.system());
+        HlsSettings settings = switch (spool) {
+            case "memory" -> HlsSettings.DEFAULTS.withSpoolRoot(null);
+            case "spool" -> HlsSettings.DEFAULTS.withSpoolRoot(HlsSettings.defaultSpoolRoot());
+            default -> HlsSettings.DEFAULTS.withSpoolRoot(Path.of(spool));
+        };
+        HlsBroadcasts broadcasts = new HlsBroadcasts(settings, InstantSource.system());
         HlsBroadcast broadcast = broadcasts.open(BROADCAST);
         HlsRendition rendition = broadcast.rendition(RENDITION, clip.video(), clip.audio());
         List<EncodedClip.Sample> samples = clip.samples();
@@ -73,6 +81,7 @@ public final class EdgeServerMain {
             vertx.createHttpServer().requestHandler(http.router()).listen(port, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+        System.out.println("spool " + broadcasts.spoolDirectory().map(Path::toString).orElse("none (memory)"));
         System.out.println("http " + port);
         System.out.println("ready");
         System.out.flush();
@@ -86,6 +95,7 @@ public final class EdgeServerMain {
             }
         }
         feeder.shutdownNow();
+        broadcasts.close(); // held requests end while the event loops still run; the spool is deleted
         http.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

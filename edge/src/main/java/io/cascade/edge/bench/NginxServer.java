@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * nginx serving a directory on an ephemeral loopback port, configured the way one would serve
- * HLS files in production: sendfile, keep-alive without a request cap, open-file cache, no access
+ * HLS files in production: sendfile (off on request, to see what it saves), keep-alive without a request cap, open-file cache, no access
  * log, the same content types, Cache-Control and CORS headers as {@code HlsHttp} sends (so both
  * send about the same header bytes). Run in the foreground ({@code daemon off}) with its prefix,
  * configuration, pid file and temp paths all under {@code prefix}; its CPU is the master's plus
@@ -23,7 +23,7 @@ final class NginxServer implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    NginxServer(Path prefix, Path root, int workers) throws IOException, InterruptedException {
+    NginxServer(Path prefix, Path root, int workers, boolean sendfile) throws IOException, InterruptedException {
         port = freePort();
         Files.createDirectories(prefix.resolve("logs"));
         Path conf = prefix.resolve("nginx.conf");
@@ -36,7 +36,7 @@ final class NginxServer implements AutoCloseable {
                 events { worker_connections 8192; use epoll; }
                 http {
                     access_log off;
-                    sendfile on;
+                    sendfile %s;
                     tcp_nopush on;
                     tcp_nodelay on;
                     keepalive_timeout 65s;
@@ -69,7 +69,7 @@ final class NginxServer implements AutoCloseable {
                         }
                     }
                 }
-                """.formatted(workers, port, root.toAbsolutePath()));
+                """.formatted(workers, sendfile ? "on" : "off", port, root.toAbsolutePath()));
         Files.createDirectories(prefix.resolve("tmp"));
         process = new ProcessBuilder(NGINX.toString(), "-p", prefix.toAbsolutePath() + "/", "-c", conf.toAbsolutePath().toString(),
                 "-e", "stderr", "-g", "daemon off;")

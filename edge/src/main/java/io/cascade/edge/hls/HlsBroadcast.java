@@ -16,12 +16,14 @@ public final class HlsBroadcast implements AutoCloseable {
     private final String id;
     private final HlsSettings settings;
     private final BroadcastTimebase timebase;
+    private final Spool spool;
     private final CopyOnWriteArrayList<HlsRendition> renditions = new CopyOnWriteArrayList<>();
 
-    HlsBroadcast(String id, HlsSettings settings, BroadcastTimebase timebase) {
+    HlsBroadcast(String id, HlsSettings settings, BroadcastTimebase timebase, Spool spool) {
         this.id = id;
         this.settings = settings;
         this.timebase = timebase;
+        this.spool = spool;
     }
 
     public String id() {
@@ -56,7 +58,7 @@ public final class HlsBroadcast implements AutoCloseable {
             part = Math.max(part, other.timeline().snapshot().nextPartSequence());
         }
         HlsRendition r = new HlsRendition(name, new CmafTracks(video, audio), bandwidthHint, settings, timebase,
-                msn, part);
+                spool, msn, part);
         renditions.add(r);
         return r;
     }
@@ -96,7 +98,7 @@ public final class HlsBroadcast implements AutoCloseable {
         renditions.forEach(r -> r.timeline().expireWaiters());
     }
 
-    /** Removal: held requests end with GONE. */
+    /** Removal: held requests end with GONE; the renditions' spool files are deleted. */
     void release() {
         renditions.forEach(r -> r.timeline().close());
     }

@@ -7,7 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 /**
@@ -19,6 +21,8 @@ import java.util.function.Predicate;
  * GET /hls/{broadcast}/{rendition}/p{n}.m4s             part n (held if it is the hinted next part)
  * GET /hls/{broadcast}/{rendition}/s{msn}.m4s           whole segment (its parts back to back)
  * </pre>
+ * Parts, segments and init sections leave with sendfile from the spool ({@link HlsResponses#file});
+ * playlists are small and change every part, so they are encoded in memory once per change.
  * Held requests take no thread: they wait in the rendition's waiter list and are completed on the
  * Vert.x context that received them. A periodic sweep times them out (503 after three target
  * durations, RFC 8216bis §6.2.5.2).
@@ -70,8 +74,8 @@ public final class HlsHttp implements AutoCloseable {
                     HlsResponses.livePlaylist(), MultivariantPlaylistWriter.render(broadcast.renditions()));
             case HlsResource.MediaPlaylist p -> mediaPlaylist(ctx, broadcast, rendition(broadcast, p.rendition()),
                     p.directives());
-            case HlsResource.Init i -> HlsResponses.bytes(ctx, HlsResponses.INIT_TYPE, HlsResponses.IMMUTABLE,
-                    Unpooled.wrappedBuffer(rendition(broadcast, i.rendition()).initData()));
+            case HlsResource.Init i -> HlsResponses.file(ctx, HlsResponses.INIT_TYPE, HlsResponses.IMMUTABLE,
+                    rendition(broadcast, i.rendition()).initData());
             case HlsResource.PartFile f -> part(ctx, rendition(broadcast, f.rendition()), f.sequence());
             case HlsResource.SegmentFile f -> segment(ctx, rendition(broadcast, f.rendition()), f.msn());
         }
@@ -114,7 +118,7 @@ public final class HlsHttp implements AutoCloseable {
         if (p == null) {
             HlsResponses.error(ctx, 404, "not found: part " + sequence);
         } else {
-            HlsResponses.bytes(ctx, HlsResponses.MEDIA_TYPE, HlsResponses.IMMUTABLE, Unpooled.wrappedBuffer(p.data()));
+            HlsResponses.file(ctx, HlsResponses.MEDIA_TYPE, HlsResponses.IMMUTABLE, p.data());
         }
     }
 
@@ -122,10 +126,19 @@ public final class HlsHttp implements AutoCloseable {
         Segment seg = r.timeline().snapshot().segment(msn);
         if (seg == null) {
             HlsResponses.error(ctx, 404, "not found: segment " + msn);
+        } else if (seg.wholeFile() != null) {
+            HlsResponses.file(ctx, HlsResponses.MEDIA_TYPE, HlsResponses.IMMUTABLE,
+                    new PartData.Spooled(seg.wholeFile(), 0, (int) seg.bytes()));
         } else {
+            // Some part is held in memory (a spool write failed, or no spool): send the parts' buffers.
             ByteBuffer[] parts = new ByteBuffer[seg.parts().size()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = seg.parts().get(i).data();
+            try {
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = seg.parts().get(i).data().buffer();
+                }
+            } catch (UncheckedIOException e) {
+                HlsResponses.error(ctx, 404, "not found: segment " + msn + " is no longer available");
+                return;
             }
             HlsResponses.bytes(ctx, HlsResponses.MEDIA_TYPE, HlsResponses.IMMUTABLE, Unpooled.wrappedBuffer(parts));
         }
@@ -159,6 +172,10 @@ public final class HlsHttp implements AutoCloseable {
     /** Stops the timeout sweep; held requests then wait for media only. */
     @Override
     public void close() {
-        vertx.cancelTimer(sweepTimer);
+        try {
+            vertx.cancelTimer(sweepTimer);
+        } catch (RejectedExecutionException e) {
+            // Vert.x already closed (application shutdown): the timer went with its event loop.
+        }
     }
 }

@@ -20,7 +20,7 @@ public final class HlsRendition implements AutoCloseable {
     private final CmafTracks tracks;
     private final long bandwidthHint;
     private final byte[] init;
-    private final ByteBuffer initData;
+    private final PartData initData;
     private final RenditionTimeline timeline;
     private final RenditionPackager packager;
     private final HlsSettings settings;
@@ -38,14 +38,15 @@ public final class HlsRendition implements AutoCloseable {
     }
 
     HlsRendition(String name, CmafTracks tracks, long bandwidthHint, HlsSettings settings, BroadcastTimebase timebase,
-            long firstMsn, long firstPartSequence) {
+            Spool spool, long firstMsn, long firstPartSequence) {
         this.name = name;
         this.tracks = tracks;
         this.bandwidthHint = bandwidthHint;
         this.settings = settings;
         this.init = InitSegmentWriter.write(tracks);
-        this.initData = Part.direct(init);
-        this.timeline = new RenditionTimeline(settings, timebase, firstMsn, firstPartSequence);
+        RenditionStore store = new RenditionStore(spool);
+        this.initData = store.init(init);
+        this.timeline = new RenditionTimeline(settings, timebase, store, firstMsn, firstPartSequence);
         this.packager = new RenditionPackager(tracks, settings, timebase, timeline);
     }
 
@@ -84,8 +85,8 @@ public final class HlsRendition implements AutoCloseable {
         return init;
     }
 
-    /** The init section as a read-only direct buffer, shared by every response. */
-    ByteBuffer initData() {
+    /** Where the init section is kept for responses (a spool file, or memory). */
+    PartData initData() {
         return initData;
     }
 
@@ -106,7 +107,7 @@ public final class HlsRendition implements AutoCloseable {
         Encoded e = deltaUpdate ? deltaEncoded : fullEncoded;
         if (e == null || e.snapshot() != s || !e.reports().equals(reports)) {
             String text = body(s, deltaUpdate) + MediaPlaylistWriter.tail(reports, s.ended());
-            e = new Encoded(s, List.copyOf(reports), Part.direct(text.getBytes(StandardCharsets.UTF_8)));
+            e = new Encoded(s, List.copyOf(reports), PartData.InMemory.of(text.getBytes(StandardCharsets.UTF_8)).data());
             if (deltaUpdate) {
                 deltaEncoded = e;
             } else {

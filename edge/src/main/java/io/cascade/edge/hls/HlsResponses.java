@@ -72,6 +72,37 @@ final class HlsResponses {
         response.end(Buffer.buffer(body));
     }
 
+    /**
+     * Sends a part, segment or init section. A spooled one leaves with sendfile (Vert.x opens the
+     * file, writes the head, then hands the region to the socket: FileChannel.transferTo, i.e.
+     * sendfile(2), on the NIO transport; native sendfile on epoll), with the same headers as
+     * {@link #bytes}; one held in memory goes through {@link #bytes}. If the file cannot be opened
+     * (deleted under a request that stalled longer than {@link RenditionStore} waits) nothing has
+     * been written yet and the answer is a 404; a file deleted after it was opened is still sent whole.
+     */
+    static void file(RoutingContext ctx, CharSequence contentType, CharSequence cacheControl, PartData data) {
+        if (!(data instanceof PartData.Spooled f)) {
+            bytes(ctx, contentType, cacheControl, Unpooled.wrappedBuffer(data.buffer()));
+            return;
+        }
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        cors(response).setStatusCode(200).putHeader(CONTENT_TYPE, contentType).putHeader(CACHE_CONTROL, cacheControl)
+                .putHeader(CONTENT_LENGTH, Integer.toString(f.size()));
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            response.end();
+            return;
+        }
+        response.sendFile(f.file().pathName(), f.offset(), f.size()).onFailure(e -> {
+            if (!response.headWritten()) {
+                response.headers().remove(CONTENT_LENGTH);
+                error(ctx, 404, "not found: no longer available");
+            }
+        });
+    }
+
     static void error(RoutingContext ctx, int status, String message) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.edge.hls;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -12,12 +13,19 @@ import java.time.Duration;
  *     at least {@code segmentTarget - partTarget} long (1 s to 10 s; 2 s default)
  * @param liveWindowSegments segments listed in the playlist without a DVR window (default 6)
  * @param dvrWindow when positive, the playlist lists this much media instead (bounded by memory)
- * @param maxBytesPerRendition memory cap for the stored parts of one rendition (default 128 MiB)
+ * @param maxBytesPerRendition cap for the stored parts of one rendition (default 128 MiB), in the
+ *     spool (tmpfs is RAM) or in memory
+ * @param spoolRoot null (the default): parts, segments and init sections are held in direct memory
+ *     and each response is written from there (the kernel copies it into socket buffers); a
+ *     directory: they are written to files below it (each {@link HlsBroadcasts} makes its own) and
+ *     sent with sendfile, and the byte cap then bounds that directory instead of the heap's direct
+ *     memory ({@link #defaultSpoolRoot()}: tmpfs). Measured on loopback (docs/BENCHMARKS.md, edge),
+ *     sendfile through Vert.x costs more CPU per 78 KB part than the copy it saves, hence the default
  */
 public record HlsSettings(Duration partTarget, Duration segmentTarget, int liveWindowSegments, Duration dvrWindow,
-        long maxBytesPerRendition) {
-    public static final HlsSettings DEFAULTS =
-            new HlsSettings(Duration.ofMillis(200), Duration.ofSeconds(2), 6, Duration.ZERO, 128L << 20);
+        long maxBytesPerRendition, Path spoolRoot) {
+    public static final HlsSettings DEFAULTS = new HlsSettings(Duration.ofMillis(200), Duration.ofSeconds(2), 6,
+            Duration.ZERO, 128L << 20, null);
 
     public HlsSettings {
         long part = partTarget.toMillis();
@@ -43,23 +51,33 @@ public record HlsSettings(Duration partTarget, Duration segmentTarget, int liveW
     }
 
     public HlsSettings withPartTarget(Duration d) {
-        return new HlsSettings(d, segmentTarget, liveWindowSegments, dvrWindow, maxBytesPerRendition);
+        return new HlsSettings(d, segmentTarget, liveWindowSegments, dvrWindow, maxBytesPerRendition, spoolRoot);
     }
 
     public HlsSettings withSegmentTarget(Duration d) {
-        return new HlsSettings(partTarget, d, liveWindowSegments, dvrWindow, maxBytesPerRendition);
+        return new HlsSettings(partTarget, d, liveWindowSegments, dvrWindow, maxBytesPerRendition, spoolRoot);
     }
 
     public HlsSettings withLiveWindowSegments(int n) {
-        return new HlsSettings(partTarget, segmentTarget, n, dvrWindow, maxBytesPerRendition);
+        return new HlsSettings(partTarget, segmentTarget, n, dvrWindow, maxBytesPerRendition, spoolRoot);
     }
 
     public HlsSettings withDvrWindow(Duration d) {
-        return new HlsSettings(partTarget, segmentTarget, liveWindowSegments, d, maxBytesPerRendition);
+        return new HlsSettings(partTarget, segmentTarget, liveWindowSegments, d, maxBytesPerRendition, spoolRoot);
     }
 
     public HlsSettings withMaxBytesPerRendition(long n) {
-        return new HlsSettings(partTarget, segmentTarget, liveWindowSegments, dvrWindow, n);
+        return new HlsSettings(partTarget, segmentTarget, liveWindowSegments, dvrWindow, n, spoolRoot);
+    }
+
+    /** {@code /dev/shm} where it is a writable directory (tmpfs, RAM), else java.io.tmpdir. */
+    public static Path defaultSpoolRoot() {
+        return Spool.defaultRoot();
+    }
+
+    /** Spool under {@code root}, or with null, hold parts in memory (see {@link #spoolRoot()}). */
+    public HlsSettings withSpoolRoot(Path root) {
+        return new HlsSettings(partTarget, segmentTarget, liveWindowSegments, dvrWindow, maxBytesPerRendition, root);
     }
 
     /** EXT-X-TARGETDURATION, whole seconds: the segment target rounded up. */

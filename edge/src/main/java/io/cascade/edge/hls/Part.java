@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.edge.hls;
 
-import java.nio.ByteBuffer;
-
 /**
  * One published partial segment: an fMP4 fragment, immutable once published.
  *
@@ -12,39 +10,21 @@ import java.nio.ByteBuffer;
  * @param durationTicks duration of the lead track's samples
  * @param timescale ticks per second of the lead track
  * @param independent whether it starts with a sync sample (INDEPENDENT=YES)
- * @param data the fragment, read-only and outside the Java heap: every viewer's response is a view
- *     of this one buffer, which the socket write reads directly (no copy per request, none into a
- *     direct buffer on the way out); the memory is freed when the part is no longer referenced
+ * @param data where its bytes are: a region of its segment's spool file (normally), or memory
  */
 record Part(long msn, int index, long sequence, long durationTicks, int timescale, boolean independent,
-        ByteBuffer data) {
-
-    Part {
-        if (!data.isReadOnly() || !data.isDirect()) {
-            throw new IllegalArgumentException("data: a read-only direct buffer");
-        }
-    }
-
-    /** A part holding a copy of {@code fragment}. */
-    static Part of(long msn, int index, long sequence, long durationTicks, int timescale, boolean independent,
-            byte[] fragment) {
-        return new Part(msn, index, sequence, durationTicks, timescale, independent, direct(fragment));
-    }
-
-    /** A read-only direct copy of {@code bytes}. */
-    static ByteBuffer direct(byte[] bytes) {
-        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
-    }
+        PartData data) {
 
     /** The fragment's length in bytes. */
     int size() {
-        return data.remaining();
+        return data.size();
     }
 
     /** A copy of the fragment. */
     byte[] bytes() {
-        byte[] copy = new byte[data.remaining()];
-        data.duplicate().get(copy);
+        var buffer = data.buffer();
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.get(copy);
         return copy;
     }
 

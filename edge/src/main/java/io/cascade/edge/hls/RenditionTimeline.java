@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The published state of one rendition: numbers parts and segments, keeps the live (or DVR)
- * window plus a grace window of removed segments, bounds memory, and completes held requests.
+ * window plus a grace window of removed segments, bounds the bytes kept (in the spool, see
+ * {@link RenditionStore}), and completes held requests.
  *
  * <p>Retention (RFC 8216bis §6.2.2): a segment removed from the playlist stays downloadable for
  * one more window (its availability duration is at most its own duration plus the playlist's),
@@ -25,6 +26,7 @@ final class RenditionTimeline implements PartSink {
 
     private final HlsSettings settings;
     private final BroadcastTimebase timebase;
+    private final RenditionStore store;
     private final Waiters waiters = new Waiters(MAX_WAITERS);
     private volatile TimelineSnapshot current;
     private long retainedBytes;
@@ -32,9 +34,11 @@ final class RenditionTimeline implements PartSink {
     private long totalBytes;
     private double totalSeconds;
 
-    RenditionTimeline(HlsSettings settings, BroadcastTimebase timebase, long firstMsn, long firstPartSequence) {
+    RenditionTimeline(HlsSettings settings, BroadcastTimebase timebase, RenditionStore store, long firstMsn,
+            long firstPartSequence) {
         this.settings = settings;
         this.timebase = timebase;
+        this.store = store;
         this.current = TimelineSnapshot.empty(firstMsn, firstPartSequence);
     }
 
@@ -77,8 +81,9 @@ final class RenditionTimeline implements PartSink {
     @Override
     public void part(byte[] fragment, long startTicks, long durationTicks, int timescale, boolean independent) {
         TimelineSnapshot s = current;
-        Part p = Part.of(s.openMsn(), s.openParts().size(), s.nextPartSequence(), durationTicks, timescale,
-                independent, fragment);
+        // Written (to the spool) before it is published: a published part's bytes are all there.
+        Part p = new Part(s.openMsn(), s.openParts().size(), s.nextPartSequence(), durationTicks, timescale,
+                independent, store.part(s.openMsn(), fragment));
         List<Part> open = new ArrayList<>(s.openParts());
         open.add(p);
         Instant pdt = s.openParts().isEmpty() ? timebase.wallClockAt(startTicks, timescale) : s.openProgramDateTime();
@@ -94,14 +99,19 @@ final class RenditionTimeline implements PartSink {
             return;
         }
         Segment segment = new Segment(s.openMsn(), s.openParts(), s.openProgramDateTime());
+        store.endSegment();
         record(segment);
         List<Segment> all = new ArrayList<>(s.retained());
         all.add(segment);
         int listed = Math.min(all.size(), listedCount(all));
         int keep = Math.min(all.size(), 2 * listed);
+        List<Segment> removed = new ArrayList<>(1);
         while (all.size() > keep || (retainedBytes > settings.maxBytesPerRendition() && all.size() > minimumListed())) {
-            retainedBytes -= all.remove(0).bytes();
+            Segment gone = all.remove(0);
+            retainedBytes -= gone.bytes();
+            removed.add(gone);
         }
+        store.retire(removed);
         listed = Math.min(listed, all.size());
         publish(new TimelineSnapshot(List.copyOf(all), all.size() - listed, s.openMsn() + 1, List.of(), null,
                 s.nextPartSequence(), false));
@@ -114,13 +124,18 @@ final class RenditionTimeline implements PartSink {
                 s.openProgramDateTime(), s.nextPartSequence(), true));
     }
 
-    /** The rendition is removed: held requests end (their handlers answer 404). */
+    /** The rendition is removed: held requests end (their handlers answer 404), its files are deleted. */
     void close() {
         List<Runnable> done;
         synchronized (this) {
             done = waiters.takeAll();
         }
         run(done);
+        store.close();
+    }
+
+    RenditionStore store() {
+        return store;
     }
 
     /** Highest segment bitrate seen, bits per second (BANDWIDTH), or 0 before the first segment. */

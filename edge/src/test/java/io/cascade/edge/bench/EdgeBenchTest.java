@@ -27,7 +27,7 @@ class EdgeBenchTest {
                 "ffmpeg/ffprobe not installed");
         EdgeBenchConfig config = new EdgeBenchConfig(4, Duration.ofMillis(1000), Duration.ofMillis(500),
                 Duration.ZERO, 1, 1, 1, new PlainViewer.Mix(1, 1, 1), 180, 300, 10, 5, 4, Duration.ofMillis(1500),
-                work);
+                work, "spool", true);
         config.validate();
 
         EdgeBench.Report report = EdgeBench.run(config);

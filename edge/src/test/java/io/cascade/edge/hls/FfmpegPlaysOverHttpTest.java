@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * FFmpeg, a player nobody here wrote, reads a live broadcast over HTTP on loopback: the
  * multivariant playlist and both renditions (640x360 and 320x180 encodes of the same source),
- * while a feeder pushes samples in real time (bounded: 6 s of media, 2 s of it up front).
+ * while a feeder pushes samples in real time (bounded: 6 s of media, 2 s of it up front), every
+ * part sent from the spool with sendfile.
  */
 class FfmpegPlaysOverHttpTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -31,8 +32,10 @@ class FfmpegPlaysOverHttpTest {
     void ffprobeAndFfmpegReadTheMultivariantPlaylistAndEveryRendition() throws Exception {
         FfmpegSource.Media high = FfmpegSource.generate(dir, 640, 360, 6, 30, true, "aac");
         FfmpegSource.Media low = FfmpegSource.generate(dir, 320, 180, 6, 30, false, "aac");
-        HlsBroadcasts broadcasts = new HlsBroadcasts(HlsSettings.DEFAULTS.withSegmentTarget(Duration.ofSeconds(1)),
-                Clock.systemUTC());
+        // Parts and init sections from the spool, sent with sendfile (the in-memory path is what the
+        // other HTTP tests use).
+        HlsBroadcasts broadcasts = new HlsBroadcasts(HlsSettings.DEFAULTS.withSegmentTarget(Duration.ofSeconds(1))
+                .withSpoolRoot(dir.resolve("spool")), Clock.systemUTC());
         HlsBroadcast b = broadcasts.open("b1");
         HlsRendition r1 = b.rendition("360p", high.video(), high.audio());
         HlsRendition r2 = b.rendition("180p", low.video(), low.audio());
@@ -56,6 +59,7 @@ class FfmpegPlaysOverHttpTest {
         } finally {
             feeder.shutdownNow();
             feeder.awaitTermination(10, TimeUnit.SECONDS);
+            broadcasts.close();
         }
         assertThat(r1.counters().droppedNonMonotonic()).isZero();
     }

@@ -128,13 +128,25 @@ public class BroadcastPipeline {
         return hls;
     }
 
+    /** Each step runs even if an earlier one fails (at shutdown Vert.x may already be closed). */
     @PreDestroy
     void stop() {
         starter.shutdownNow();
-        transcode.stop();
-        feeds.values().forEach(RenditionFeed::close);
+        quietly("transcode workers", transcode::stop);
+        feeds.values().forEach(feed -> quietly("HLS feed", feed::close));
+        if (hls != null) {
+            quietly("HLS broadcasts", hls::close); // held requests end; a spool directory, if any, is deleted
+        }
         if (hlsHttp != null) {
-            hlsHttp.close();
+            quietly("HLS HTTP", hlsHttp::close);
+        }
+    }
+
+    private static void quietly(String what, Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("pipeline stop: closing the %s failed: %s", what, e);
         }
     }
 }
