@@ -30,9 +30,11 @@ class SfuParticipantsTest {
             String failed = new SfuRooms(fleet, base, config).grow(0, 1);
             assertThat(failed).as("sessions that did not connect; fleet: " + fleet.failures(3)).isNull();
             // ~2 s of three layers, 50 pps of audio, and the subscribers' receiver reports
-            Await.until("every subscription is sent a layer and 300 packets", Duration.ofSeconds(30),
+            // the cameras send no sender reports, so the relay's own (wall-clock) ones start once an
+            // output has run for one report interval (RelayShard.tick, randomized 0.5-1.5 s)
+            Await.until("every subscription is sent a layer, 300 packets and a sender report", Duration.ofSeconds(30),
                     () -> totals(fleet).onLayer[0] + totals(fleet).onLayer[1] + totals(fleet).onLayer[2] == SUBSCRIPTIONS
-                            && totals(fleet).rtpReceived >= SUBSCRIPTIONS * 300L,
+                            && totals(fleet).rtpReceived >= SUBSCRIPTIONS * 300L && totals(fleet).rtcpIn > 0,
                     () -> describe(fleet));
             ViewerTotals t = fleet.totals();
             assertThat(t.publishers).as(describe(fleet)).isEqualTo(MEMBERS);
