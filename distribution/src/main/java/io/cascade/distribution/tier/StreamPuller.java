@@ -72,7 +72,35 @@ public final class StreamPuller implements StreamSource, RelayListener {
     public CompletableFuture<Void> ensure(StreamName stream) {
         return node.hasStream(stream).thenCompose(present -> present
                 ? CompletableFuture.completedFuture(null)
-                : inFlight.computeIfAbsent(stream, s -> pull(s).whenComplete((v, e) -> inFlight.remove(s))));
+                : once(stream));
+    }
+
+    /**
+     * The pull of {@code stream} under way, or a new one. The map entry is removed when the pull
+     * ends, outside the map's own update: a pull that fails at once (no upstream) completes
+     * inside {@code computeIfAbsent}, where removing the key would be a recursive update.
+     */
+    private CompletableFuture<Void> once(StreamName stream) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = inFlight.putIfAbsent(stream, mine);
+        if (running != null) {
+            return running;
+        }
+        CompletableFuture<Void> pull;
+        try {
+            pull = pull(stream);
+        } catch (RuntimeException e) {
+            pull = CompletableFuture.failedFuture(e);
+        }
+        pull.whenComplete((v, e) -> {
+            inFlight.remove(stream, mine);
+            if (e == null) {
+                mine.complete(null);
+            } else {
+                mine.completeExceptionally(e);
+            }
+        });
+        return mine;
     }
 
     /** Subscribes at the best upstream and points the local stream at it; tries the next on failure. */
@@ -152,23 +180,19 @@ public final class StreamPuller implements StreamSource, RelayListener {
 
     /** Pulls again; with no upstream yet, tries later while the stream still hangs on the lost one. */
     private void repull(StreamName stream, Pull lost, long pauseMs) {
-        inFlight.computeIfAbsent(stream, s -> pull(s).whenComplete((v, e) -> {
-            inFlight.remove(s);
-            if (e == null) {
-                return;
-            }
-            if (!stillLost(s, lost)) {
-                return; // published here, released, or pulled by someone else meanwhile
+        once(stream).whenComplete((v, e) -> {
+            if (e == null || !stillLost(stream, lost)) {
+                return; // pulled; or published here, released, or pulled by another caller meanwhile
             }
             if (pauseMs == RETRY_FIRST_MS) {
-                LOG.warnf("%s: failover for %s found no upstream yet (%s); trying again", nodeId, s, e.getMessage());
+                LOG.warnf("%s: failover for %s found no upstream yet (%s); trying again", nodeId, stream, e.getMessage());
             }
             CompletableFuture.delayedExecutor(pauseMs, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
-                if (stillLost(s, lost)) {
-                    repull(s, lost, Math.min(pauseMs * 2, RETRY_MAX_MS));
+                if (stillLost(stream, lost)) {
+                    repull(stream, lost, Math.min(pauseMs * 2, RETRY_MAX_MS));
                 }
             });
-        }));
+        });
     }
 
     private boolean stillLost(StreamName stream, Pull lost) {

@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
 public class TranscodeWorkers {
     private static final Logger LOG = Logger.getLogger(TranscodeWorkers.class);
     static final String ROLE = "transcode";
-    /** Bounded well under the lease: the job starts on the agent's thread, which also renews it. */
-    private static final Duration PROGRAM_PULL_TIMEOUT = Duration.ofMillis(750);
+    /** How long a job start waits for its program to be pulled before the next tick tries again. */
+    private static final Duration PROGRAM_PULL_WAIT = Duration.ofMillis(200);
 
     @Inject
     CascadeConfig config;
@@ -54,7 +54,7 @@ public class TranscodeWorkers {
         var tc = config.transcode();
         TranscodeWorker worker = new TranscodeWorker(config.node().id(), tc.capacity(), Ticker.system());
         agent = new WorkerAgent(worker, platform.assignments(),
-                new LadderJobs(node.relay(), node.puller(), catalog, LadderConfig.defaults(), host, PROGRAM_PULL_TIMEOUT),
+                new LadderJobs(node.relay(), node.puller(), catalog, LadderConfig.defaults(), host, PROGRAM_PULL_WAIT),
                 platform.events(), tc.stepBack()).start(tc.tick());
         LOG.infof("transcode worker %s: %d formats, lease %s, tick %s", config.node().id(), tc.capacity(),
                 tc.lease(), tc.tick());
