@@ -26,6 +26,13 @@ import org.jboss.logging.Logger;
  * Pulls streams from upstream tiers on demand, fails over when an upstream goes silent, and
  * releases streams nobody watches. Also announces streams published on an origin in the directory,
  * so that mid-tiers can find them.
+ *
+ * <p>An origin pulls too, on local demand only ({@link #ensure} from this process, never through
+ * its control API): a stream another origin announces, such as a program a transcode worker here
+ * needs, or a rendition a worker elsewhere produces for this node's packager. When a failover
+ * finds no upstream (the stream's producer is moving to another node and has not announced it
+ * yet), it tries again with a growing pause until an upstream appears, the stream is published
+ * here ({@link #publishedHere}), or it is released as idle.
  */
 public final class StreamPuller implements StreamSource, RelayListener {
     private static final Logger LOG = Logger.getLogger(StreamPuller.class);
@@ -46,13 +53,16 @@ public final class StreamPuller implements StreamSource, RelayListener {
     private final long idleGraceMs;
     private final Map<StreamName, Pull> pulls = new ConcurrentHashMap<>();
     private final Map<StreamName, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    /** First and longest pause between attempts to re-pull a stream that lost its upstream. */
+    static final long RETRY_FIRST_MS = 100;
+    static final long RETRY_MAX_MS = 1_000;
 
     public StreamPuller(RelayNode node, Directory directory, String nodeId, TierRole role, RelayControlClient client,
                         InstantSource clock, long idleGraceMs) {
         this.node = node;
         this.directory = directory;
         this.nodeId = nodeId;
-        this.selector = new UpstreamSelector(directory, role, clock, 10_000);
+        this.selector = new UpstreamSelector(directory, nodeId, role, clock, 10_000);
         this.client = client;
         this.clock = clock;
         this.idleGraceMs = idleGraceMs;
@@ -62,7 +72,35 @@ public final class StreamPuller implements StreamSource, RelayListener {
     public CompletableFuture<Void> ensure(StreamName stream) {
         return node.hasStream(stream).thenCompose(present -> present
                 ? CompletableFuture.completedFuture(null)
-                : inFlight.computeIfAbsent(stream, s -> pull(s).whenComplete((v, e) -> inFlight.remove(s))));
+                : once(stream));
+    }
+
+    /**
+     * The pull of {@code stream} under way, or a new one. The map entry is removed when the pull
+     * ends, outside the map's own update: a pull that fails at once (no upstream) completes
+     * inside {@code computeIfAbsent}, where removing the key would be a recursive update.
+     */
+    private CompletableFuture<Void> once(StreamName stream) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = inFlight.putIfAbsent(stream, mine);
+        if (running != null) {
+            return running;
+        }
+        CompletableFuture<Void> pull;
+        try {
+            pull = pull(stream);
+        } catch (RuntimeException e) {
+            pull = CompletableFuture.failedFuture(e);
+        }
+        pull.whenComplete((v, e) -> {
+            inFlight.remove(stream, mine);
+            if (e == null) {
+                mine.complete(null);
+            } else {
+                mine.completeExceptionally(e);
+            }
+        });
+        return mine;
     }
 
     /** Subscribes at the best upstream and points the local stream at it; tries the next on failure. */
@@ -137,12 +175,42 @@ public final class StreamPuller implements StreamSource, RelayListener {
     private void failover(StreamName stream, Pull p) {
         selector.failed(p.upstreamNode());
         LOG.warnf("%s: upstream %s failed for %s, failing over", nodeId, p.upstreamNode(), stream);
-        inFlight.computeIfAbsent(stream, s -> pull(s).whenComplete((v, e) -> {
-            inFlight.remove(s);
-            if (e != null) {
-                LOG.errorf("%s: failover for %s failed: %s", nodeId, s, e.getMessage());
+        repull(stream, p, RETRY_FIRST_MS);
+    }
+
+    /** Pulls again; with no upstream yet, tries later while the stream still hangs on the lost one. */
+    private void repull(StreamName stream, Pull lost, long pauseMs) {
+        once(stream).whenComplete((v, e) -> {
+            if (e == null || !stillLost(stream, lost)) {
+                return; // pulled; or published here, released, or pulled by another caller meanwhile
             }
-        }));
+            if (pauseMs == RETRY_FIRST_MS) {
+                LOG.warnf("%s: failover for %s found no upstream yet (%s); trying again", nodeId, stream, e.getMessage());
+            }
+            CompletableFuture.delayedExecutor(pauseMs, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+                if (stillLost(stream, lost)) {
+                    repull(stream, lost, Math.min(pauseMs * 2, RETRY_MAX_MS));
+                }
+            });
+        });
+    }
+
+    private boolean stillLost(StreamName stream, Pull lost) {
+        Pull now = pulls.get(stream);
+        return now != null && now.upstreamNode().equals(lost.upstreamNode())
+                && now.upstreamSubscriber() == lost.upstreamSubscriber();
+    }
+
+    /**
+     * A publisher on this node now feeds the stream (it re-pointed the relay stream, so local
+     * subscribers stay): the pull, if any, is dropped and released upstream.
+     */
+    public void publishedHere(StreamName stream) {
+        Pull p = pulls.remove(stream);
+        if (p != null) {
+            release(p);
+            LOG.infof("%s: %s is published here now, no longer pulled from %s", nodeId, stream, p.upstreamNode());
+        }
     }
 
     /** Periodic: releases pulled streams that have had no subscriber for the grace period. */

@@ -3,6 +3,7 @@ package io.cascade.app;
 
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.tap.StreamCatalog;
+import io.cascade.distribution.tier.DirectoryCatalog;
 import io.cascade.edge.hls.HlsBroadcast;
 import io.cascade.edge.hls.HlsBroadcasts;
 import io.cascade.edge.hls.HlsHttp;
@@ -19,11 +20,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -34,14 +37,19 @@ import org.jboss.logging.Logger;
  * directory ({@link TranscodeWorkers}), whose job turns it into renditions
  * ({@code bcast/{id}/{rendition}}); the HLS packager subscribes to every rendition and serves
  * {@code /hls/{id}/master.m3u8}; each rendition is also registered for WHEP ({@code /whep/{id}}).
- * The node's {@link StreamCatalog} tells each stage what the
- * previous one publishes. On one machine all stages share one relay node; across machines the
- * same stages run on their own tiers.
+ * The node's {@link StreamCatalog}, shared through the directory ({@link DirectoryCatalog}),
+ * tells each stage what the previous one publishes, on this node or another. On one machine all
+ * stages share one relay node. Across machines, a worker on another node pulls the program from
+ * this one and publishes the renditions there; a node with role {@code edge} (or {@code all})
+ * watches the directory for renditions published elsewhere and pulls each into its relay for its
+ * packager and WHEP; when the producer moves, the relay's puller re-pulls from the new one.
  */
 @ApplicationScoped
 public class BroadcastPipeline {
     private static final Logger LOG = Logger.getLogger(BroadcastPipeline.class);
     private static final Pattern STREAM = Pattern.compile("bcast/([^/]+)/([^/]+)");
+    /** How often the directory is read for renditions published on other nodes. */
+    private static final Duration WATCH_PERIOD = Duration.ofMillis(500);
 
     @Inject
     CascadeConfig config;
@@ -61,10 +69,14 @@ public class BroadcastPipeline {
     @Inject
     TranscodeWorkers transcode;
 
+    @Inject
+    PlatformServices platform;
+
     private final StreamCatalog catalog = new StreamCatalog();
     private final Map<String, RenditionFeed> feeds = new ConcurrentHashMap<>();
     private final ExecutorService starter = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("pipeline-start").factory());
+    private DirectoryCatalog shared;
     private HlsBroadcasts hls;
     private HlsHttp hlsHttp;
 
@@ -77,9 +89,15 @@ public class BroadcastPipeline {
             return;
         }
         String host = config.node().advertisedHost();
+        shared = new DirectoryCatalog(platform.directory(), config.node().id(), relay.node().puller());
+        catalog.share(shared);
         broadcasts.programSinks(id -> new OriginPublisher(relay.node().relay(), catalog, TranscodeJob.programOf(id), host));
-        transcode.start(relay.node().relay(), catalog, host);
+        transcode.start(relay.node(), catalog, host);
         catalog.onChange(stream -> starter.execute(() -> changed(stream, host)));
+        var roles = config.node().roles();
+        if (roles.contains("edge") || roles.contains("all")) {
+            shared.watch(catalog, "bcast/", WATCH_PERIOD); // renditions produced on other nodes
+        }
     }
 
     /** A stream's description changed: start what consumes it, once. */
@@ -94,13 +112,21 @@ public class BroadcastPipeline {
         if (formats == null) {
             return;
         }
+        boolean local = catalog.isLocal(stream);
         try {
             if (name.equals("program")) {
+                if (!local) {
+                    return; // placed by the node it enters on
+                }
                 boolean hasAudioConfig = formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent());
                 if (hasAudioConfig) {
                     transcode.place(broadcast); // idempotent: the first call places, later ones read
                 }
                 return;
+            }
+            if (!local) {
+                // published on another node: pull it into this relay first (no-op once here)
+                relay.node().puller().ensure(stream).get(5, TimeUnit.SECONDS);
             }
             if (name.equals(BroadcastWhep.LAYERED)) {
                 webRtc.registerLayered(broadcast, formats); // WHEP without ?rendition=: layers switched at keyframes
@@ -117,6 +143,9 @@ public class BroadcastPipeline {
             }
         } catch (Exception e) {
             LOG.errorf(e, "pipeline: could not start the consumer of %s", stream);
+            if (!local && shared != null) {
+                shared.retry(stream); // the next look at the directory tries again
+            }
         }
     }
 
@@ -133,6 +162,9 @@ public class BroadcastPipeline {
     void stop() {
         starter.shutdownNow();
         quietly("transcode workers", transcode::stop);
+        if (shared != null) {
+            quietly("shared catalog", shared::close);
+        }
         feeds.values().forEach(feed -> quietly("HLS feed", feed::close));
         if (hls != null) {
             quietly("HLS broadcasts", hls::close); // held requests end; a spool directory, if any, is deleted

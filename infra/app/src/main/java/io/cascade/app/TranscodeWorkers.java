@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.app;
 
-import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.tap.StreamCatalog;
+import io.cascade.distribution.tier.RelayTierNode;
 import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.directory.Assignment;
 import io.cascade.transcode.ladder.LadderConfig;
+import io.cascade.transcode.relay.LadderJobs;
 import io.cascade.transcode.relay.TranscodeJob;
 import io.cascade.transcode.worker.AssignmentKey;
 import io.cascade.transcode.worker.Ticker;
@@ -15,19 +16,23 @@ import io.cascade.transcode.worker.WorkerStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Transcoding on this node, through the directory's assignments (docs/transcode.md): any node may
  * {@link #place} a broadcast's ladder; a node with role {@code transcode} (or {@code all}) runs a
- * {@link WorkerAgent} that starts a {@link TranscodeJob} on its relay for every format it holds.
- * On one machine the node is the only worker, so it runs every ladder, as before workers existed.
+ * {@link WorkerAgent} that starts a {@link TranscodeJob} on its relay for every format it holds,
+ * pulling the program from the node where it enters when that is another one ({@link LadderJobs}).
+ * On one machine the node is the only worker, so it runs every ladder on its own program.
  */
 @ApplicationScoped
 public class TranscodeWorkers {
     private static final Logger LOG = Logger.getLogger(TranscodeWorkers.class);
     static final String ROLE = "transcode";
+    /** How long a job start waits for its program to be pulled before the next tick tries again. */
+    private static final Duration PROGRAM_PULL_WAIT = Duration.ofMillis(200);
 
     @Inject
     CascadeConfig config;
@@ -37,8 +42,11 @@ public class TranscodeWorkers {
 
     private volatile WorkerAgent agent;
 
-    /** Starts this node's worker if it has the role; its jobs read the program from {@code relay}. */
-    void start(RelayNode relay, StreamCatalog catalog, String host) {
+    /**
+     * Starts this node's worker if it has the role; its jobs read the program from {@code node}'s
+     * relay, pulled there first when it enters on another node.
+     */
+    void start(RelayTierNode node, StreamCatalog catalog, String host) {
         var roles = config.node().roles();
         if (!roles.contains(ROLE) && !roles.contains("all")) {
             return;
@@ -46,7 +54,7 @@ public class TranscodeWorkers {
         var tc = config.transcode();
         TranscodeWorker worker = new TranscodeWorker(config.node().id(), tc.capacity(), Ticker.system());
         agent = new WorkerAgent(worker, platform.assignments(),
-                key -> TranscodeJob.start(relay, catalog, key.broadcast(), LadderConfig.defaults(), host),
+                new LadderJobs(node.relay(), node.puller(), catalog, LadderConfig.defaults(), host, PROGRAM_PULL_WAIT),
                 platform.events(), tc.stepBack()).start(tc.tick());
         LOG.infof("transcode worker %s: %d formats, lease %s, tick %s", config.node().id(), tc.capacity(),
                 tc.lease(), tc.tick());

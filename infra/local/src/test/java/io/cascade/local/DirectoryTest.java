@@ -109,6 +109,33 @@ class DirectoryTest {
     }
 
     @Test
+    void announcementsCarryFormatsNewestFirstAndVanishWithTheirNode() {
+        dir.register(node("origin-a", "origin", "eu", 0));
+        dir.register(node("worker-b", "origin", "eu", 0));
+        dir.announceStream("bcast/7/program", "origin-a", "[{\"index\":0}]");
+        clock.advance(Duration.ofSeconds(1));
+        dir.announceStream("bcast/7/360p", "worker-b", "[\"b\"]");
+        dir.announceStream("bcast/70/360p", "worker-b"); // no formats
+        dir.announceStream("other/7/360p", "worker-b", "[]");
+
+        assertThat(dir.announcements("bcast/7/")).extracting(Directory.StreamAnnouncement::stream)
+                .containsExactly("bcast/7/360p", "bcast/7/program");
+        assertThat(dir.announcementsOf("bcast/7/program")).singleElement().satisfies(a -> {
+            assertThat(a.nodeId()).isEqualTo("origin-a");
+            assertThat(a.formats()).isEqualTo("[{\"index\":0}]");
+        });
+        assertThat(dir.announcementsOf("bcast/70/360p")).singleElement().extracting(Directory.StreamAnnouncement::formats).isNull();
+        dir.announceStream("bcast/7/360p", "worker-b", "[\"b2\"]"); // formats changed: replaced
+        assertThat(dir.announcementsOf("bcast/7/360p")).extracting(Directory.StreamAnnouncement::formats).containsExactly("[\"b2\"]");
+        node.cache("streams").put("bcast/7/480p@worker-b", "{not json");
+        assertThat(dir.announcements("bcast/7/")).hasSize(2);
+
+        clock.advance(Duration.ofSeconds(5)); // worker-b: 6 s since it registered
+        dir.register(node("origin-a", "origin", "eu", 0));
+        assertThat(dir.announcements("bcast/")).extracting(Directory.StreamAnnouncement::nodeId).containsExactly("origin-a");
+    }
+
+    @Test
     void garbageInTheCacheIsSkippedNotFatal() {
         node.cache("nodes").put("junk", "{not json");
         dir.register(node("edge-1", "edge", "eu", 0));

@@ -172,6 +172,9 @@ public final class WorkerAgent implements AutoCloseable {
                 worker.assign(key, () -> start(key));
                 announce(key, a);
                 return;
+            } catch (Pending e) {
+                LOG.debugf("transcode agent %s: %s waits for its input: %s", id, key, e.getMessage());
+                return; // keep the format; the next tick tries again
             } catch (RuntimeException e) {
                 LOG.warnf("transcode agent %s: %s did not start, stepping back for %s: %s", id, key, stepBack,
                         e.getMessage());
@@ -187,9 +190,18 @@ public final class WorkerAgent implements AutoCloseable {
         }
     }
 
+    /** {@link InputPendingException} through the worker's supplier. */
+    private static final class Pending extends RuntimeException {
+        Pending(InputPendingException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     private Transcoder start(AssignmentKey key) {
         try {
             return jobs.start(key);
+        } catch (InputPendingException e) {
+            throw new Pending(e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

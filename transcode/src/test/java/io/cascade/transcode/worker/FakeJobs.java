@@ -66,11 +66,16 @@ final class FakeJobs implements FormatJobs {
 
     final List<Job> started = new CopyOnWriteArrayList<>();
     final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Keys whose input is still on its way: the start answers "pending". */
+    final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     @Override
     public Transcoder start(AssignmentKey key) throws Exception {
         if (failing.contains(key.toString())) {
             throw new java.io.IOException("no program for " + key.broadcast());
+        }
+        if (pending.contains(key.toString())) {
+            throw new InputPendingException("program of " + key.broadcast() + " still being pulled");
         }
         Job j = new Job(key);
         started.add(j);

@@ -248,6 +248,27 @@ class WorkerAgentTest {
     }
 
     @Test
+    void aJobWhoseInputIsStillComingKeepsItsFormatAndStartsAtALaterTick() {
+        FakeJobs jobsA = new FakeJobs();
+        jobsA.pending.add(ladder("b1")); // the program is being pulled from another node
+        FakeJobs jobsB = new FakeJobs();
+        WorkerAgent a = agent("a", 2, jobsA);
+        WorkerAgent b = agent("b", 2, jobsB);
+        tickRound(a, b);
+        assertThat(assignments.place(ladder("b1")).holder()).isEqualTo("a");
+
+        tickRound(a, b);
+        tickRound(a, b);
+        assertThat(holder("b1")).as("no step-back: a keeps it").contains("a");
+        assertThat(jobsA.running()).isEmpty();
+        assertThat(jobsB.running()).isEmpty();
+        jobsA.pending.clear(); // the pull completed
+        tickRound(a, b);
+        assertThat(jobsA.running()).containsExactly(ladder("b1"));
+        assertThat(events.types()).containsExactly("transcode.assigned");
+    }
+
+    @Test
     void aWorkerThatCannotRenewForAWholeLeaseStopsItsJobs() {
         AtomicBoolean partitioned = new AtomicBoolean();
         @SuppressWarnings("unchecked")

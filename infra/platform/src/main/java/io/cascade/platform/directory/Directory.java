@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Who is where, shared by all nodes through Infinispan: nodes (role, region, addresses, load),
- * sessions (user -> node) and streams (stream -> nodes serving it).
+ * sessions (user -> node) and streams (stream -> nodes serving it, with the stream's formats).
  *
  * <p>Liveness: each node entry carries its own expiry, refreshed by {@link NodeHeartbeat}. Reads
  * judge expiry with the injected clock, so a dead node disappears exactly one TTL after its last
@@ -37,6 +37,16 @@ public final class Directory {
     private record NodeEntry(NodeInfo node, long expiresAtMillis) {}
 
     private record Binding(String nodeId, long sinceMillis) {}
+
+    /** A stream announcement: who serves it since when, and (optionally) its formats as JSON. */
+    private record StreamBinding(String nodeId, long sinceMillis, String formats) {}
+
+    /**
+     * A live node's announcement of a stream.
+     *
+     * @param formats the stream's track formats as the announcer wrote them (JSON), or null
+     */
+    public record StreamAnnouncement(String stream, String nodeId, long sinceMillis, String formats) {}
 
     private final BasicCache<String, String> nodes;
     private final BasicCache<String, String> sessions;
@@ -122,7 +132,16 @@ public final class Directory {
     // ---- streams: stream name -> nodes serving it
 
     public void announceStream(String stream, String nodeId) {
-        streams.put(streamKey(stream, nodeId), write(new Binding(nodeId, clock.millis())),
+        announceStream(stream, nodeId, null);
+    }
+
+    /**
+     * Announces that {@code nodeId} serves the stream, with its formats (opaque JSON, e.g. codec
+     * parameters a consumer on another node needs), so that other nodes can find and decode it.
+     * Re-announcing replaces the formats. Like every binding, it reads as absent once the node is gone.
+     */
+    public void announceStream(String stream, String nodeId, String formats) {
+        streams.put(streamKey(stream, nodeId), write(new StreamBinding(nodeId, clock.millis(), formats)),
                 BINDING_LIFESPAN.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -141,6 +160,37 @@ public final class Directory {
         }
         out.sort(Comparator.comparingDouble(NodeInfo::load).thenComparing(NodeInfo::id));
         return out;
+    }
+
+    /**
+     * Announcements by live nodes of streams whose names start with {@code prefix}, newest first
+     * (one scan of the streams cache: for a node's periodic look at what the cluster publishes).
+     */
+    public List<StreamAnnouncement> announcements(String prefix) {
+        List<StreamAnnouncement> out = new ArrayList<>();
+        java.util.Map<String, Boolean> alive = new java.util.HashMap<>();
+        for (String key : List.copyOf(streams.keySet())) {
+            int at = key.lastIndexOf('@');
+            if (at <= 0 || !key.startsWith(prefix)) {
+                continue;
+            }
+            String nodeId = key.substring(at + 1);
+            if (!alive.computeIfAbsent(nodeId, this::isAlive)) {
+                continue;
+            }
+            String v = streams.get(key);
+            StreamBinding b = v == null ? null : read(v, StreamBinding.class);
+            if (b != null) {
+                out.add(new StreamAnnouncement(key.substring(0, at), nodeId, b.sinceMillis(), b.formats()));
+            }
+        }
+        out.sort(Comparator.comparingLong(StreamAnnouncement::sinceMillis).reversed());
+        return out;
+    }
+
+    /** Live nodes' announcements of exactly this stream, newest first. */
+    public List<StreamAnnouncement> announcementsOf(String stream) {
+        return announcements(stream + "@");
     }
 
     private static String streamKey(String stream, String nodeId) {
