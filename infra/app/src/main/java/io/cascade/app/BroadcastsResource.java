@@ -32,6 +32,9 @@ public class BroadcastsResource {
     BroadcastService service;
 
     @Inject
+    TranscodeWorkers transcode;
+
+    @Inject
     PlatformServices platform;
 
     @Inject
@@ -108,7 +111,11 @@ public class BroadcastsResource {
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
-        return service.registry().delete(id) ? Response.noContent().build() : error(404, "no broadcast " + id);
+        if (!service.registry().delete(id)) {
+            return error(404, "no broadcast " + id);
+        }
+        transcode.withdraw(id); // the slate would otherwise keep its ladder busy for ever
+        return Response.noContent().build();
     }
 
     private Response withSource(String id, SourceRequest req, java.util.function.BiConsumer<Broadcast, String> action) {

@@ -63,11 +63,24 @@ public class TranscodeWorkers {
     /** Places the broadcast's ladder on the least loaded live worker, once however often asked. */
     Assignment place(String broadcast) {
         Assignment a = platform.assignments().place(AssignmentKey.ladder(broadcast).toString());
+        if (a.holder() == null) {
+            LOG.warnf("broadcast %s: no live transcode worker has a free slot (cascade.transcode.capacity %d per worker);"
+                    + " its ladder waits for one", broadcast, config.transcode().capacity());
+        }
         WorkerAgent local = agent;
         if (local != null && local.id().equals(a.holder())) {
             local.nudge(); // start now rather than at the next tick
         }
         return a;
+    }
+
+    /** The broadcast ended: its ladder is withdrawn, and its holder stops the job at its next tick. */
+    void withdraw(String broadcast) {
+        platform.assignments().withdraw(AssignmentKey.ladder(broadcast).toString());
+        WorkerAgent local = agent;
+        if (local != null) {
+            local.nudge();
+        }
     }
 
     /** This node's worker, if it is one. */

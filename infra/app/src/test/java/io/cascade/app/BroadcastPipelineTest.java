@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @QuarkusTest
 class BroadcastPipelineTest {
+    @org.junit.jupiter.api.AfterEach
+    void deleteBroadcasts() {
+        TestBroadcasts.deleteAll();
+    }
+
     @TestHTTPResource("/")
     URL base;
 

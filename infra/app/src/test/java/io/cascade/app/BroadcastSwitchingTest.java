@@ -32,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 class BroadcastSwitchingTest {
+    @org.junit.jupiter.api.AfterEach
+    void deleteBroadcasts() {
+        TestBroadcasts.deleteAll();
+    }
+
     private static final String AUTH = "Bearer dev";
     private static final String MAIN = "testsrc2=size=640x360:rate=30";
     private static final String RED = "color=c=red:size=640x360:rate=30";

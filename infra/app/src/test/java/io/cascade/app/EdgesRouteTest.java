@@ -32,6 +32,7 @@ class EdgesRouteTest {
     @AfterEach
     void forgetTheExtraNodes() {
         EXTRA.forEach(platform.directory()::deregister);
+        TestBroadcasts.deleteAll();
     }
 
     @Test

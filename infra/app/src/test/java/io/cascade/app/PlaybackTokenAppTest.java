@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(PlaybackTokenAppTest.TokensOn.class)
 class PlaybackTokenAppTest {
+    @org.junit.jupiter.api.AfterEach
+    void deleteBroadcasts() {
+        TestBroadcasts.deleteAll();
+    }
+
     public static final class TokensOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

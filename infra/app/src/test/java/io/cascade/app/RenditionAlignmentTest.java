@@ -32,6 +32,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @QuarkusTest
 class RenditionAlignmentTest {
+    @org.junit.jupiter.api.AfterEach
+    void deleteBroadcasts() {
+        TestBroadcasts.deleteAll();
+    }
+
     private static final Pattern MAP = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"");
     private static final double FRAME = 1 / 30.0;
     private static final double AAC_FRAME = 1024 / 48_000.0;

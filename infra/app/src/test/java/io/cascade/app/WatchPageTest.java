@@ -28,6 +28,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @QuarkusTest
 class WatchPageTest {
+    @org.junit.jupiter.api.AfterEach
+    void deleteBroadcasts() {
+        TestBroadcasts.deleteAll();
+    }
+
     private static final Duration STEP = Duration.ofSeconds(20);
 
     @TestHTTPResource("/")

@@ -32,6 +32,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @QuarkusTest
 class WhepLayersAppTest {
+    @org.junit.jupiter.api.AfterEach
+    void deleteBroadcasts() {
+        TestBroadcasts.deleteAll();
+    }
+
     private static final Logger LOG = Logger.getLogger(WhepLayersAppTest.class);
     private static final Duration STEP = Duration.ofSeconds(20);
 

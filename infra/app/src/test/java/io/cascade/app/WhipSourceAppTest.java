@@ -43,6 +43,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @QuarkusTest
 class WhipSourceAppTest {
+    @org.junit.jupiter.api.AfterEach
+    void deleteBroadcasts() {
+        TestBroadcasts.deleteAll();
+    }
+
     private static final String AUTH = "Bearer dev";
     private static final Duration STEP = Duration.ofSeconds(30);
 
