@@ -72,8 +72,12 @@ class WatchPageTest {
             assertThat(h.path("peer").asText()).isEqualTo("broadcast");
             assertThat(h.path("mode").asText()).isEqualTo("hls");
             assertThat(h.path("bytesReceived").asLong()).as(h.toString()).isPositive();
-            // LL-HLS: hls.js starts PART-HOLD-BACK (0.6 s) behind; a few seconds is the outer bound
-            assertThat(h.path("latencyToLiveEdge").asDouble()).as(h.toString()).isBetween(0.0, 5.0);
+            // LL-HLS: hls.js starts PART-HOLD-BACK (0.6 s) behind; a few seconds is the outer bound. A stall
+            // on a starved host (the first parts of a fresh broadcast) puts it further back, and its
+            // catch-up (maxLiveSyncPlaybackRate 1.5) must bring it back within the bound
+            Await.until("hls.js is near the live edge", Duration.ofSeconds(30),
+                    () -> stats(chromium, hls).path("latencyToLiveEdge").asDouble(99) < 5.0, () -> stats(chromium, hls).toString());
+            assertThat(stats(chromium, hls).path("latencyToLiveEdge").asDouble()).isGreaterThanOrEqualTo(0.0);
             Await.until("the HLS viewer is counted", Duration.ofSeconds(10), () -> viewers(id) >= 1);
 
             String whep = load(chromium, "watch/" + id + "?mode=whep");
