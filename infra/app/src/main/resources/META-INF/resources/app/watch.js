@@ -39,6 +39,11 @@
       const hls = new window.Hls({
         lowLatencyMode: true,
         maxLiveSyncPlaybackRate: 1.5, // catch up after a stall (docs/hls.md)
+        // hls.js only speeds up within about one target duration of its target latency; further
+        // behind (a long stall, a slow start) it jumps to the live edge once 2 target durations
+        // (4 s) behind. The sync count must stay below the max count.
+        liveSyncDurationCount: 1,
+        liveMaxLatencyDurationCount: 2,
         backBufferLength: 30,
         // Playlists name their parts relatively; the token rides on every request.
         xhrSetup: token ? (xhr, url) => xhr.open('GET', withToken(url), true) : undefined,

@@ -197,6 +197,9 @@ class BroadcastSwitchingTest {
             cameras.add(Cameras.start(List.of("-f", "mpegts", cam2), RED, 440, 60));
             Await.until("both SRT cameras live", Duration.ofSeconds(30),
                     () -> state(id).getBoolean("sources[0].live") && state(id).getBoolean("sources[1].live"));
+            // both connect at once, so either may have gone on air first: put main there
+            given().header("Authorization", AUTH).contentType("application/json").body("{\"source\":\"main\"}")
+                    .post("/api/v1/broadcasts/" + id + "/program").then().statusCode(202);
             awaitMainOnAir(id);
             given().header("Authorization", AUTH).contentType("application/json").body("{\"source\":\"cam2\"}")
                     .post("/api/v1/broadcasts/" + id + "/program").then().statusCode(202);
