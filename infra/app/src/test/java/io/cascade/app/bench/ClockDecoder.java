@@ -58,6 +58,20 @@ final class ClockDecoder implements AutoCloseable {
         return new ClockDecoder(p, listener);
     }
 
+    /**
+     * A decoder that plays {@code url} itself (e.g. an RTMP stream), with FFmpeg's low-delay input
+     * flags: the baseline of what the source and the transport alone cost.
+     */
+    static ClockDecoder startUrl(String ffmpegBinary, String url, Path log, Listener listener) throws IOException {
+        List<String> cmd = List.of(ffmpegBinary, "-hide_banner", "-loglevel", "error", "-nostats",
+                // FLV needs some probing to find the streams; it costs start-up time, not latency
+                "-fflags", "nobuffer", "-flags", "low_delay", "-probesize", "500000", "-analyzeduration", "500000",
+                "-threads", "1", "-i", url, "-map", "0:v:0", "-vf", "scale=" + WIDTH + ":" + HEIGHT,
+                "-f", "rawvideo", "-pix_fmt", "gray", "-flush_packets", "1", "pipe:1");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new ClockDecoder(p, listener);
+    }
+
     /** Where to write the input (the caller closes it at the end of its input). */
     OutputStream input() {
         return process.getOutputStream();

@@ -119,9 +119,21 @@ public final class PipelineLatencyBench {
             LatencySamples hlsjs = new LatencySamples("LL-HLS (hls.js in Chromium, ABR)", "frame shown", 1500);
             LatencySamples classic = new LatencySamples("HLS classic (ours, " + rendition + ", whole segments)", "segment", 4000);
             LatencySamples nginxHls = new LatencySamples("HLS classic (nginx-rtmp, 1 s fragments, source)", "segment", Double.NaN);
+            LatencySamples rtmpBaseline = new LatencySamples("RTMP play from nginx-rtmp (source + RTMP only)", "frame decoded",
+                    Double.NaN);
             List<LatencySamples> all = new ArrayList<>(List.of(whep, llParts, llFrames, hlsjs, classic));
             if (nginxPlaylist != null) {
                 all.add(nginxHls);
+                all.add(rtmpBaseline);
+                // what the clock source, its encoder and RTMP cost before any server work: the floor
+                open.add(ClockDecoder.startUrl(ffmpeg, nginx.rtmpUrl("clock"), tmp.resolve("rtmp-baseline.log"),
+                        (decoded, stamp) -> {
+                            if (stamp.isEmpty()) {
+                                rtmpBaseline.unreadable(decoded);
+                            } else {
+                                rtmpBaseline.add(decoded, decoded - stamp.getAsLong());
+                            }
+                        }));
             }
             List<Thread> readers = new ArrayList<>();
             readers.add(Thread.ofPlatform().daemon().name("ll-hls").start(
