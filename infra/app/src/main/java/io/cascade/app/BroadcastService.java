@@ -14,8 +14,8 @@ import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.event.Event;
 import io.cascade.platform.event.EventCodec;
 import io.cascade.platform.id.Ids;
+import io.cascade.transcode.media.SourceSink;
 import io.cascade.transcode.srt.SrtListener;
-import io.cascade.transcode.srt.SrtMediaSink;
 import io.cascade.transcode.srt.SrtStreamId;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -85,34 +85,39 @@ public class BroadcastService {
     }
 
     /** An SRT caller's stream id to its source's feed; called in the caller's handshake, so quick. */
-    private Optional<SrtMediaSink> srtPublisher(String streamId) {
+    private Optional<SourceSink> srtPublisher(String streamId) {
         return SrtStreamId.publishKey(streamId).flatMap(key -> SourceFeed.open(registry, key, "SRT"))
-                .map(feed -> new SrtMediaSink() {
-                    @Override
-                    public void videoConfig(byte[] c) {
-                        feed.videoConfig(c);
-                    }
+                .map(BroadcastService::sinkOf);
+    }
 
-                    @Override
-                    public void video(long dtsMs, int cts, boolean keyframe, byte[] avcc) {
-                        feed.video(dtsMs, cts, keyframe, avcc);
-                    }
+    /** An SRT or WHIP publisher's media into its source's feed. */
+    static SourceSink sinkOf(SourceFeed feed) {
+        return new SourceSink() {
+            @Override
+            public void videoConfig(byte[] c) {
+                feed.videoConfig(c);
+            }
 
-                    @Override
-                    public void audioConfig(byte[] c) {
-                        feed.audioConfig(c);
-                    }
+            @Override
+            public void video(long dtsMs, int cts, boolean keyframe, byte[] avcc) {
+                feed.video(dtsMs, cts, keyframe, avcc);
+            }
 
-                    @Override
-                    public void audio(long dtsMs, byte[] aac) {
-                        feed.audio(dtsMs, aac);
-                    }
+            @Override
+            public void audioConfig(byte[] c) {
+                feed.audioConfig(c);
+            }
 
-                    @Override
-                    public void end() {
-                        feed.end();
-                    }
-                });
+            @Override
+            public void audio(long dtsMs, byte[] aac) {
+                feed.audio(dtsMs, aac);
+            }
+
+            @Override
+            public void end() {
+                feed.end();
+            }
+        };
     }
 
     private static int freeUdpPort() {

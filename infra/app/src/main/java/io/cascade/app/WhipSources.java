@@ -9,7 +9,6 @@ import io.cascade.distribution.webrtc.WebRtcGateway;
 import io.cascade.distribution.webrtc.WebRtcSession;
 import io.cascade.ingest.broadcast.BroadcastRegistry;
 import io.cascade.ingest.broadcast.SourceFeed;
-import io.cascade.transcode.whip.WhipMediaSink;
 import io.cascade.transcode.whip.WhipSource;
 import io.cascade.transcode.whip.WhipSourceBridge;
 import java.io.IOException;
@@ -93,7 +92,7 @@ final class WhipSources implements AutoCloseable {
         SourceFeed feed = SourceFeed.of(owner, "WHIP");
         WhipSource source;
         try {
-            source = WhipSource.start(relay, session.stream(), formats, host, sink(feed));
+            source = WhipSource.start(relay, session.stream(), formats, host, BroadcastService.sinkOf(feed));
         } catch (IOException | RuntimeException e) {
             LOG.errorf("WHIP source %s: not started (%s)", name, e.getMessage());
             feed.end();
@@ -118,35 +117,6 @@ final class WhipSources implements AutoCloseable {
     /** Bridges running now (for tests and metrics). */
     Map<String, WhipSource> running() {
         return Map.copyOf(running);
-    }
-
-    private static WhipMediaSink sink(SourceFeed feed) {
-        return new WhipMediaSink() {
-            @Override
-            public void videoConfig(byte[] c) {
-                feed.videoConfig(c);
-            }
-
-            @Override
-            public void video(long dtsMs, int cts, boolean keyframe, byte[] avcc) {
-                feed.video(dtsMs, cts, keyframe, avcc);
-            }
-
-            @Override
-            public void audioConfig(byte[] c) {
-                feed.audioConfig(c);
-            }
-
-            @Override
-            public void audio(long dtsMs, byte[] aac) {
-                feed.audio(dtsMs, aac);
-            }
-
-            @Override
-            public void end() {
-                feed.end();
-            }
-        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.transcode.srt;
 
+import io.cascade.transcode.media.SourceSink;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -96,7 +97,7 @@ final class FfmpegSrtListener implements SrtListener {
 
     private void accept(FFmpegFrameGrabber g, String streamId) {
         boolean h264 = MpegTsPackets.hasH264(g);
-        Optional<SrtMediaSink> sink = SrtStreamId.publishKey(streamId).isEmpty() || !h264
+        Optional<SourceSink> sink = SrtStreamId.publishKey(streamId).isEmpty() || !h264
                 ? Optional.empty() : handler.onPublish(streamId);
         if (sink.isEmpty()) {
             refused.incrementAndGet();
@@ -110,7 +111,7 @@ final class FfmpegSrtListener implements SrtListener {
     }
 
     /** One publisher: packets until it ends, then the sink is told and the connection freed. */
-    private void read(FFmpegFrameGrabber g, SrtMediaSink sink) {
+    private void read(FFmpegFrameGrabber g, SourceSink sink) {
         try {
             MpegTsPackets.pump(g, sink, () -> running);
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.cascade.transcode.ffmpeg.Natives;
+import io.cascade.transcode.media.SourceSink;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -33,7 +34,7 @@ import org.jboss.logging.Logger;
  * <p>A reader demuxes its socket's MPEG-TS with JavaCV's FFmpeg reading an {@link java.io.InputStream}
  * ({@link SrtSocketInputStream}), not FFmpeg's own libsrt, so ending one publisher closes its
  * socket only: every other publisher and the listener keep going. A publisher silent for
- * {@link #READ_TIMEOUT_MS}, gone or broken is ended ({@link SrtMediaSink#end}). libsrt itself
+ * {@link #READ_TIMEOUT_MS}, gone or broken is ended ({@link SourceSink#end}). libsrt itself
  * drops datagrams that are not SRT (or belong to no connection).
  */
 final class LibSrtListener implements SrtListener {
@@ -62,7 +63,7 @@ final class LibSrtListener implements SrtListener {
     private volatile boolean running = true;
 
     /** A sink waiting for its socket to be accepted. */
-    private record Pending(String key, SrtMediaSink sink, String peer, long sinceNs) {
+    private record Pending(String key, SourceSink sink, String peer, long sinceNs) {
     }
 
     /** An accepted publisher: its socket and the stream its reader thread reads. */
@@ -155,7 +156,7 @@ final class LibSrtListener implements SrtListener {
             if (liveKeys.putIfAbsent(key.get(), sock) != null) {
                 return reject(sock, LibSrt.SRT_REJX_CONFLICT, peer, "its stream key is already publishing");
             }
-            Optional<SrtMediaSink> sink;
+            Optional<SourceSink> sink;
             try {
                 sink = handler.onPublish(streamId);
             } catch (RuntimeException | Error e) {
@@ -244,7 +245,7 @@ final class LibSrtListener implements SrtListener {
 
     /** One publisher, on its own thread: probe, packets until it ends, then end its sink and close it. */
     private void read(Publisher pub, Pending p) {
-        SrtMediaSink sink = p.sink();
+        SourceSink sink = p.sink();
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(pub.in(), 0); // 0: no seeking, nothing kept for it
         g.setFormat("mpegts");
         g.setOption("analyzeduration", "1000000");

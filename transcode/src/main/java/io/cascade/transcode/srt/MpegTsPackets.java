@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
+import io.cascade.transcode.media.SourceSink;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -15,7 +16,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
  * One publisher's demuxed MPEG-TS (an opened {@link FFmpegFrameGrabber}, packets grabbed without
- * decoding) into its {@link SrtMediaSink} through a {@link PacketConverter}: H.264 and AAC
+ * decoding) into its {@link SourceSink} through a {@link PacketConverter}: H.264 and AAC
  * packets, other streams skipped. Shared by both SRT listeners.
  */
 final class MpegTsPackets {
@@ -38,7 +39,7 @@ final class MpegTsPackets {
      *
      * @return the number of packets dropped as malformed
      */
-    static long pump(FFmpegFrameGrabber g, SrtMediaSink sink, BooleanSupplier running) throws Exception {
+    static long pump(FFmpegFrameGrabber g, SourceSink sink, BooleanSupplier running) throws Exception {
         PacketConverter convert = new PacketConverter(sink);
         AVFormatContext fc = g.getFormatContext();
         AVPacket p;

@@ -4,6 +4,7 @@ package io.cascade.transcode.srt;
 import io.cascade.distribution.payload.AvcDecoderConfigurationRecord;
 import io.cascade.distribution.payload.H264Nal;
 import io.cascade.distribution.payload.PayloadFormatException;
+import io.cascade.transcode.media.SourceSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,12 +26,12 @@ final class PacketConverter {
     private static final int[] ADTS_RATES = {96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000,
         11025, 8000, 7350};
 
-    private final SrtMediaSink sink;
+    private final SourceSink sink;
     private byte[] avcC;
     private byte[] asc;
     private long dropped;
 
-    PacketConverter(SrtMediaSink sink) {
+    PacketConverter(SourceSink sink) {
         this.sink = sink;
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.transcode.srt;
 
+import io.cascade.transcode.media.SourceSink;
 import java.util.Optional;
 
 /**
@@ -14,5 +15,5 @@ public interface SrtPublishHandler {
      * @param streamId the caller's SRTO_STREAMID, or null when it sent none
      * @return where its media goes, or empty to refuse it (the connection is closed)
      */
-    Optional<SrtMediaSink> onPublish(String streamId);
+    Optional<SourceSink> onPublish(String streamId);
 }

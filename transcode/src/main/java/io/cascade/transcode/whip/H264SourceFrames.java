@@ -5,6 +5,7 @@ import io.cascade.distribution.payload.AvcDecoderConfigurationRecord;
 import io.cascade.distribution.payload.H264AccessUnit;
 import io.cascade.distribution.payload.H264Nal;
 import io.cascade.distribution.payload.PayloadFormatException;
+import io.cascade.transcode.media.SourceSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class H264SourceFrames {
     /** What happened to the access units so far. */
     public record Stats(long frames, long configs, long droppedWithoutConfig, long badParameterSets) {}
 
-    private final WhipMediaSink sink;
+    private final SourceSink sink;
     private byte[] sps;
     private byte[] pps;
     private boolean configured;
@@ -35,7 +36,7 @@ public final class H264SourceFrames {
     private long droppedWithoutConfig;
     private long badParameterSets;
 
-    public H264SourceFrames(WhipMediaSink sink) {
+    public H264SourceFrames(SourceSink sink) {
         this.sink = sink;
     }
 

@@ -5,6 +5,7 @@ import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.tap.RtpTapSubscriber;
 import io.cascade.distribution.tap.TrackFormat;
+import io.cascade.transcode.media.SourceSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class WhipSource implements AutoCloseable {
     private final AtomicBoolean keyframeWanted = new AtomicBoolean();
     private volatile RtpTapSubscriber tap;
 
-    private WhipSource(StreamName stream, List<TrackFormat> formats, WhipMediaSink sink) {
+    private WhipSource(StreamName stream, List<TrackFormat> formats, SourceSink sink) {
         this.stream = stream;
         this.bridge = new WhipSourceBridge(formats, sink, System::currentTimeMillis, track -> {
             RtpTapSubscriber t = tap;
@@ -43,7 +44,7 @@ public final class WhipSource implements AutoCloseable {
      * @throws IOException the relay refused the subscription (the sink is ended)
      */
     public static WhipSource start(RelayNode relay, StreamName stream, List<TrackFormat> formats, String host,
-                                   WhipMediaSink sink) throws IOException {
+                                   SourceSink sink) throws IOException {
         WhipSource s = new WhipSource(stream, formats, sink);
         try {
             s.tap = RtpTapSubscriber.open(relay, stream, host, s::packet);

@@ -8,6 +8,7 @@ import io.cascade.distribution.relay.MediaKind;
 import io.cascade.distribution.rtp.RtpPacket;
 import io.cascade.distribution.rtp.RtpValidity;
 import io.cascade.distribution.tap.TrackFormat;
+import io.cascade.transcode.media.SourceSink;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class WhipSourceBridge {
     public record Stats(DepacketizerStats video, H264SourceFrames.Stats frames, DepacketizerStats audio,
                         long aacFrames, long audioErrors, long packetsInvalid, long keyframeRequests) {}
 
-    private final WhipMediaSink sink;
+    private final SourceSink sink;
     private final LongSupplier nowMs;
     private final IntConsumer keyframeRequests;
     private final int videoTrack;
@@ -66,7 +67,7 @@ public final class WhipSourceBridge {
      * @param keyframeRequests asks the publisher for an IDR on the given track (a PLI through the relay)
      * @throws IllegalArgumentException formats the bridge cannot take
      */
-    public WhipSourceBridge(List<TrackFormat> formats, WhipMediaSink sink, LongSupplier nowMs, IntConsumer keyframeRequests) {
+    public WhipSourceBridge(List<TrackFormat> formats, SourceSink sink, LongSupplier nowMs, IntConsumer keyframeRequests) {
         unsupported(formats).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });

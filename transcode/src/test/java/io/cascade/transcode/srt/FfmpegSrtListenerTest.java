@@ -5,6 +5,7 @@ import static io.cascade.transcode.srt.SrtCallers.await;
 import static io.cascade.transcode.srt.SrtCallers.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cascade.transcode.media.SourceSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 class FfmpegSrtListenerTest {
     private final Map<String, SrtCallers.Seen> sinks = new ConcurrentHashMap<>();
 
-    private Optional<SrtMediaSink> handle(String streamId) {
+    private Optional<SourceSink> handle(String streamId) {
         if (!streamId.startsWith("publish:good")) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import static io.cascade.transcode.srt.SrtCallers.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cascade.transcode.media.SourceSink;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -37,7 +38,7 @@ class LibSrtListenerTest {
         assumeTrue(LibSrt.available(), "no system libsrt (apt-get install libsrt1.5-gnutls): " + LibSrt.description());
     }
 
-    private Optional<SrtMediaSink> handle(String streamId) {
+    private Optional<SourceSink> handle(String streamId) {
         if (!streamId.startsWith("publish:cam")) {
             return Optional.empty();
         }

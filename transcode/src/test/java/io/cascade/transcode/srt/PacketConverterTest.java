@@ -3,6 +3,7 @@ package io.cascade.transcode.srt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cascade.transcode.media.SourceSink;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** MPEG-TS payloads to the input manager's form. */
 class PacketConverterTest {
     private final List<String> out = new ArrayList<>();
-    private final PacketConverter convert = new PacketConverter(new SrtMediaSink() {
+    private final PacketConverter convert = new PacketConverter(new SourceSink() {
         @Override
         public void videoConfig(byte[] c) {
             out.add("vcfg " + HexFormat.of().formatHex(c, 0, 4));

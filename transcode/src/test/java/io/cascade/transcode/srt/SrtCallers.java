@@ -4,6 +4,7 @@ package io.cascade.transcode.srt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cascade.transcode.media.SourceSink;
 import io.cascade.transcode.peer.FfmpegCli;
 import java.net.DatagramSocket;
 import java.util.List;
@@ -58,7 +59,7 @@ final class SrtCallers {
     }
 
     /** What one sink saw. */
-    static final class Seen implements SrtMediaSink {
+    static final class Seen implements SourceSink {
         final List<String> events = new CopyOnWriteArrayList<>();
         volatile int videoFrames;
         volatile int keyframes;

@@ -10,6 +10,7 @@ import io.cascade.distribution.payload.H264Packetizer;
 import io.cascade.distribution.payload.PacketizerConfig;
 import io.cascade.distribution.relay.MediaKind;
 import io.cascade.distribution.tap.TrackFormat;
+import io.cascade.transcode.media.SourceSink;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,7 +140,7 @@ class WhipSourceBridgeTest {
     }
 
     /** What the bridge hands on, as text. */
-    static final class RecordingSink implements WhipMediaSink {
+    static final class RecordingSink implements SourceSink {
         final List<String> events = new ArrayList<>();
         final List<long[]> audio = new ArrayList<>();
         final List<byte[]> aac = new ArrayList<>();

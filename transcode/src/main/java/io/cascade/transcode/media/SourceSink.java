@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cascade.transcode.srt;
+package io.cascade.transcode.media;
 
 /**
- * Where one SRT publisher's media goes, in the input manager's form. Called from that
- * publisher's reader thread only, in stream order.
+ * Where one ingest publisher's media goes (an SRT caller, a WHIP bridge), in the input manager's
+ * form. Called from that publisher's thread only, in stream order.
  */
-public interface SrtMediaSink {
+public interface SourceSink {
     /** A new AVCDecoderConfigurationRecord (4-octet NAL lengths) for the samples that follow. */
     void videoConfig(byte[] avcDecoderConfigurationRecord);
 
