@@ -4,7 +4,6 @@ package io.cascade.distribution.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,16 +75,7 @@ public record LoadConfig(List<String> forwarders, List<Integer> fanOuts, int vid
 
     /** Parses {@code --key value} or {@code --key=value} over {@link #defaults()}; unknown keys fail. */
     public static LoadConfig parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            require(arg.startsWith("--"), "expected --key, got " + arg);
-            int eq = arg.indexOf('=');
-            String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
-            require(KEYS.contains(key), "unknown option --" + key + "; known: " + KEYS);
-            require(eq >= 0 || i + 1 < args.length, "--" + key + " needs a value");
-            values.put(key, eq < 0 ? args[++i] : arg.substring(eq + 1));
-        }
+        Map<String, String> values = BenchArgs.parse(KEYS, args);
         LoadConfig d = defaults();
         return new LoadConfig(
                 values.containsKey("forwarders") ? split(values.get("forwarders")) : d.forwarders(),

@@ -48,7 +48,7 @@ public final class SfuBench {
     /** Runs the ramp, printing as it goes; returns the report for the JSON line. */
     static Map<String, Object> run(SfuBenchConfig config) throws Exception {
         long start = System.nanoTime();
-        String loadAtStart = loadAverage();
+        String loadAtStart = BenchArgs.loadAverage();
         List<SfuStep> steps = new ArrayList<>();
         String stopped = "all steps done";
         String relayFinal;
@@ -179,11 +179,4 @@ public final class SfuBench {
         return out;
     }
 
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 }

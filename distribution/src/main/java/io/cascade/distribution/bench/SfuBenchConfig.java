@@ -3,7 +3,6 @@ package io.cascade.distribution.bench;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,16 +93,7 @@ public record SfuBenchConfig(String shape, int roomSize, int publishers, List<In
 
     /** Parses {@code --key value} or {@code --key=value} over {@link #defaults()}; unknown keys fail. */
     public static SfuBenchConfig parse(String... args) {
-        Map<String, String> v = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            require(arg.startsWith("--"), "expected --key, got " + arg);
-            int eq = arg.indexOf('=');
-            String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
-            require(KEYS.contains(key), "unknown option --" + key + "; known: " + KEYS);
-            require(eq >= 0 || i + 1 < args.length, "--" + key + " needs a value");
-            v.put(key, eq < 0 ? args[++i] : arg.substring(eq + 1));
-        }
+        Map<String, String> v = BenchArgs.parse(KEYS, args);
         SfuBenchConfig d = defaults();
         String shape = v.getOrDefault("shape", d.shape());
         List<Integer> steps = v.containsKey("steps") ? ints(v.get("steps"))

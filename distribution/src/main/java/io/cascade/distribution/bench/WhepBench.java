@@ -44,7 +44,7 @@ public final class WhepBench {
     /** Runs the ramp, printing as it goes; returns the report for the JSON line. */
     static Map<String, Object> run(WhepBenchConfig config) throws Exception {
         long start = System.nanoTime();
-        String loadAtStart = loadAverage();
+        String loadAtStart = BenchArgs.loadAverage();
         List<WhepStep> steps = new ArrayList<>();
         String stopped = "all steps done";
         String relayFinal;
@@ -163,11 +163,4 @@ public final class WhepBench {
         return out;
     }
 
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 }

@@ -3,7 +3,6 @@ package io.cascade.distribution.bench;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,16 +62,7 @@ public record WhepBenchConfig(List<Integer> steps, Duration phase, Duration sett
 
     /** Parses {@code --key value} or {@code --key=value} over {@link #defaults()}; unknown keys fail. */
     public static WhepBenchConfig parse(String... args) {
-        Map<String, String> v = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            require(arg.startsWith("--"), "expected --key, got " + arg);
-            int eq = arg.indexOf('=');
-            String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
-            require(KEYS.contains(key), "unknown option --" + key + "; known: " + KEYS);
-            require(eq >= 0 || i + 1 < args.length, "--" + key + " needs a value");
-            v.put(key, eq < 0 ? args[++i] : arg.substring(eq + 1));
-        }
+        Map<String, String> v = BenchArgs.parse(KEYS, args);
         WhepBenchConfig d = defaults();
         return new WhepBenchConfig(
                 v.containsKey("steps") ? Arrays.stream(v.get("steps").split(",")).map(String::trim)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.edge.bench;
 
+import io.cascade.distribution.bench.BenchArgs;
 import io.cascade.distribution.bench.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ public final class EdgeBench {
                 + " edge spool %s, nginx sendfile %s, load avg %s%n",
                 c.connections(), c.mix(), c.rounds(), c.window().toMillis() / 1000.0, c.warmup().toMillis() / 1000.0,
                 c.jitWarmup().toMillis() / 1000.0, c.threads(), c.threads(), c.edgeSpool(), c.nginxSendfile() ? "on" : "off",
-                loadAverage());
+                BenchArgs.loadAverage());
         Path clip = EncodedClip.encode(c.work().resolve("clips"), c.height(), c.kbps(), c.clipSeconds());
         Path run = Files.createTempDirectory(Files.createDirectories(c.work()), "run");
         Path root = run.resolve("root");
@@ -163,7 +164,7 @@ public final class EdgeBench {
                 b.serverCores(), r.config().viewers() / b.serverCores(), b.errors(),
                 b.latencyMicros().percentile(50) / 1000.0, b.latencyMicros().percentile(99) / 1000.0));
         System.out.println("WHEP viewers per core: see `bin/cascade bench whep` (distribution), not re-run here.");
-        System.out.println("load avg at end: " + loadAverage());
+        System.out.println("load avg at end: " + BenchArgs.loadAverage());
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bench", "edge");
@@ -185,17 +186,10 @@ public final class EdgeBench {
             m.put("viewersPerCore", r.config().viewers() / b.serverCores());
             json.put("blocking", m);
         });
-        json.put("loadAverage", loadAverage());
+        json.put("loadAverage", BenchArgs.loadAverage());
         System.out.println(Json.write(json));
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.transcode.bench;
 
+import io.cascade.distribution.bench.BenchArgs;
 import io.cascade.transcode.audio.AudioRendition;
 import io.cascade.transcode.ffmpeg.Natives;
 import io.cascade.transcode.ladder.LadderConfig;
@@ -74,7 +75,7 @@ public final class TranscodeBench {
         System.out.println("# Transcode bench: " + width + "x" + o.height + "p30, " + o.seconds + " s, ladder "
                 + plan.stream().map(r -> r.width() + "x" + r.height()).toList() + " + AAC 128k + Opus 64k");
         System.out.println("# machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
-                + loadAverage());
+                + BenchArgs.loadAverage());
         System.out.println("# ffmpeg CLI: " + firstLine(ffmpeg, "-version")
                 + (o.cli.equals("bundled") ? " (JavaCV's own ffmpeg program: same FFmpeg and libx264 as ours)"
                         : " (Debian, its own libx264)"));
@@ -97,7 +98,7 @@ public final class TranscodeBench {
             System.out.printf(Locale.ROOT, "run %d: ffmpeg %.2f s wall, %.2f s CPU, %.1f MiB | ours loop %.2f s wall,"
                     + " %.2f s CPU; process %.2f s wall, %.1f MiB | %s | load %s%n", i + 1, c.wallSeconds(),
                     c.cpuSeconds(), c.peakRssMib(), field(u.stdout(), "wall_s"), field(u.stdout(), "cpu_s"),
-                    u.wallSeconds(), u.peakRssMib(), lastLine(u.stdout()), loadAverage());
+                    u.wallSeconds(), u.peakRssMib(), lastLine(u.stdout()), BenchArgs.loadAverage());
         }
         report(o, cliRuns, ourRuns);
     }
@@ -211,13 +212,6 @@ public final class TranscodeBench {
         return out.lines().findFirst().orElse("?");
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
 
     /** Command-line options with their defaults. */
     private record Options(int height, int seconds, int runs, Path dir, String jvmFlags, int decoderThreads,

@@ -64,7 +64,7 @@ public final class JoinTimeBench {
                 : AppNode.start(Path.of(opts.getOrDefault("jar", "infra/app/target/quarkus-app/quarkus-run.jar")),
                         data, data.resolve("node.log"), Duration.ofSeconds(120))) {
             System.out.println("join: node at " + node.base() + ", " + runs + " runs per shape, load "
-                    + Files.readString(Path.of("/proc/loadavg")).trim());
+                    + io.cascade.distribution.bench.BenchArgs.loadAverage());
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("bench", "join");
             report.put("runs", runs);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.app.bench;
 
+import io.cascade.distribution.bench.BenchArgs;
 import io.cascade.local.junit.Chromium;
 import java.io.IOException;
 import java.net.URI;
@@ -88,7 +89,7 @@ public final class PipelineLatencyBench {
         Thread cleanup = new Thread(() -> closeAll(open, running), "latency-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            String load0 = loadavg();
+            String load0 = BenchArgs.loadAverage();
             long t0 = System.nanoTime();
             AppNode app = url != null ? AppNode.attach(url, "dev")
                     : AppNode.start(jar.toAbsolutePath(), tmp.resolve("data"), tmp.resolve("app.log"), Duration.ofSeconds(120));
@@ -180,7 +181,7 @@ public final class PipelineLatencyBench {
             long cpuTicks = cpu0 < 0 ? -1 : cpuTicks(appPid) - cpu0;
             String[] pageStats = browsers.stream().map(r -> r.stats().toString()).toArray(String[]::new);
             running.set(false);
-            String load1 = loadavg();
+            String load1 = BenchArgs.loadAverage();
             report(all, seconds, rendition, width, height, pollMillis, skew, load0, load1,
                     cpuTicks < 0 ? Double.NaN : cpuTicks / 100.0 / (seconds + 1.5), pageStats);
         } finally {
@@ -251,14 +252,6 @@ public final class PipelineLatencyBench {
         throw new IllegalStateException(uri + " did not answer 200 within " + timeout);
     }
 
-    private static String loadavg() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
 
     /** utime + stime of a process in clock ticks (USER_HZ, 100 on Linux), -1 when unknown. */
     private static long cpuTicks(long pid) {
