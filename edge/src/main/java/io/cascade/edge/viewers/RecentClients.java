@@ -76,6 +76,16 @@ public final class RecentClients {
         return out;
     }
 
+    /** Calls {@code visitor} with (broadcast, client) for every client seen within the window. */
+    public void forEachRecent(java.util.function.BiConsumer<String, String> visitor) {
+        long since = clock.millis() - windowMs;
+        byBroadcast.forEach((broadcast, clients) -> clients.forEach((client, t) -> {
+            if (t > since) {
+                visitor.accept(broadcast, client);
+            }
+        }));
+    }
+
     /** Clients not recorded because the table was full. */
     public long dropped() {
         return dropped.sum();

@@ -3,13 +3,16 @@ package io.cascade.app;
 
 import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.directory.ViewerCounts;
+import io.cascade.platform.directory.ViewerSessions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,9 +67,20 @@ public class BroadcastViewers {
         return totals(broadcastId).total();
     }
 
+    /** Sessions this node serves, as written to the directory at its next report. */
+    public List<ViewerSessions.Live> localSessions() {
+        List<ViewerSessions.Live> out = new ArrayList<>(playback.hlsSessions(config.node().id()));
+        out.addAll(webRtc.whepSessions());
+        return out;
+    }
+
     private void report() {
         try {
             platform.viewerCounts().report(config.node().id(), config.node().region(), local());
+            ViewerSessions.Sync s = platform.viewerSessions().sync(config.node().id(), config.node().region(), localSessions());
+            if (s.unlisted() > 0) {
+                LOG.debugf("%d viewer sessions not listed in the directory (cascade.playback.listed-sessions)", s.unlisted());
+            }
         } catch (RuntimeException e) {
             LOG.warnf("viewer report not written: %s", e.getMessage());
         }
@@ -79,6 +93,7 @@ public class BroadcastViewers {
         }
         try {
             platform.viewerCounts().withdraw(config.node().id());
+            platform.viewerSessions().withdraw();
         } catch (RuntimeException e) {
             LOG.debugf("viewer report not withdrawn: %s", e.getMessage());
         }

@@ -14,6 +14,7 @@ import io.cascade.edge.whep.RenditionChoice;
 import io.cascade.edge.whep.RenditionTracks;
 import io.cascade.ingest.broadcast.BroadcastRegistry;
 import io.cascade.ingest.broadcast.SourceFeed;
+import io.cascade.platform.directory.ViewerSessions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,21 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
                 int slash = name.indexOf('/', "bcast/".length());
                 if (slash > 0) {
                     out.merge(name.substring("bcast/".length(), slash), 1L, Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Secured WHEP sessions playing a broadcast, as viewer sessions (id = the WHEP session's). */
+    List<ViewerSessions.Live> sessions() {
+        List<ViewerSessions.Live> out = new java.util.ArrayList<>();
+        for (WebRtcSession s : gateway.sessions()) {
+            String name = s.stream().value();
+            if (s.kind() == WebRtcSession.Kind.PLAY && s.state() == WebRtcSession.State.SECURE && name.startsWith("bcast/")) {
+                int slash = name.indexOf('/', "bcast/".length());
+                if (slash > 0) {
+                    out.add(new ViewerSessions.Live(s.id(), name.substring("bcast/".length(), slash), "whep"));
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.directory.Assignments;
 import io.cascade.platform.directory.Directory;
 import io.cascade.platform.directory.ViewerCounts;
+import io.cascade.platform.directory.ViewerSessions;
 import java.util.ArrayList;
 import java.util.List;
 import org.infinispan.commons.api.BasicCache;
@@ -27,6 +28,7 @@ public final class DirectoryCaches implements AutoCloseable {
         var ispn = config.infinispan();
         List<String> caches = new ArrayList<>(Directory.CACHES);
         caches.addAll(ViewerCounts.CACHES);
+        caches.addAll(ViewerSessions.CACHES);
         caches.addAll(Assignments.CACHES);
         return new DirectoryCaches(EmbeddedInfinispan.start(config.node().id(), ispn.clusterName(),
                 ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), caches));
@@ -47,6 +49,11 @@ public final class DirectoryCaches implements AutoCloseable {
     /** Each node's viewer counts. */
     public BasicCache<String, String> viewers() {
         return node.cache(ViewerCounts.CACHES.getFirst());
+    }
+
+    /** Viewer sessions, one entry each, by the node serving them. */
+    public BasicCache<String, String> viewerSessions() {
+        return node.cache(ViewerSessions.CACHES.getFirst());
     }
 
     /** Transcode workers' leases. */

@@ -11,6 +11,7 @@ import io.cascade.platform.directory.Directory;
 import io.cascade.platform.directory.NodeHeartbeat;
 import io.cascade.platform.directory.NodeInfo;
 import io.cascade.platform.directory.ViewerCounts;
+import io.cascade.platform.directory.ViewerSessions;
 import io.cascade.platform.event.EventTopics;
 import io.cascade.platform.event.KafkaEventPublisher;
 import io.cascade.platform.objectstore.ObjectStore;
@@ -64,6 +65,7 @@ public class PlatformServices {
     private DirectoryCaches caches;
     private Directory directory;
     private ViewerCounts viewerCounts;
+    private ViewerSessions viewerSessions;
     private Assignments assignments;
     private NodeHeartbeat heartbeat;
 
@@ -80,6 +82,8 @@ public class PlatformServices {
         directory = new Directory(caches.nodes(), caches.sessions(), caches.streams(), InstantSource.system(),
                 config.directory().ttl());
         viewerCounts = new ViewerCounts(caches.viewers(), InstantSource.system(), config.directory().ttl());
+        viewerSessions = new ViewerSessions(caches.viewerSessions(), InstantSource.system(), config.directory().ttl(),
+                config.playback().listedSessions());
         assignments = new Assignments(caches.workers(), caches.assignments(), InstantSource.system(),
                 config.transcode().lease());
         heartbeat = closing(NodeHeartbeat.start(directory, self(), () -> 0.0, config.directory().heartbeat()));
@@ -207,6 +211,11 @@ public class PlatformServices {
     /** Viewer counts of every node (cluster-wide). */
     public ViewerCounts viewerCounts() {
         return viewerCounts;
+    }
+
+    /** Which node serves which viewer session (cluster-wide). */
+    public ViewerSessions viewerSessions() {
+        return viewerSessions;
     }
 
     /** Transcode formats and the workers holding them (docs/transcode.md). */

@@ -4,13 +4,20 @@ package io.cascade.app;
 import io.cascade.edge.access.PlaybackTokens;
 import io.cascade.edge.viewers.RecentClients;
 import io.cascade.platform.config.CascadeConfig;
+import io.cascade.platform.directory.ViewerSessions;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -119,6 +126,28 @@ public class PlaybackAccess {
     /** Distinct HLS clients within the viewer window, per broadcast that has any. */
     public Map<String, Long> hlsViewers() {
         return state().hlsClients().counts();
+    }
+
+    /**
+     * The HLS clients within the viewer window as viewer sessions of this node. A session id is
+     * a hash of node, broadcast and client (address and User-Agent are not put in the directory),
+     * so one client on two edges is two sessions, and a client that moves edge gets a new one.
+     */
+    public List<ViewerSessions.Live> hlsSessions(String nodeId) {
+        List<ViewerSessions.Live> out = new ArrayList<>();
+        state().hlsClients().forEachRecent((broadcast, client) ->
+                out.add(new ViewerSessions.Live(hlsSessionId(nodeId, broadcast, client), broadcast, "hls")));
+        return out;
+    }
+
+    static String hlsSessionId(String nodeId, String broadcast, String client) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] d = sha.digest((nodeId + "\n" + broadcast + "\n" + client).getBytes(StandardCharsets.UTF_8));
+            return "hls-" + HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Distinct HLS clients of {@code broadcastId} within the viewer window. */

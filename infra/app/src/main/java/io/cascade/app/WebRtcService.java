@@ -22,6 +22,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.cascade.platform.directory.ViewerSessions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -150,6 +151,11 @@ public class WebRtcService {
     /** Secured WHEP sessions per broadcast that has any. */
     public Map<String, Long> whepViewers() {
         return names == null ? Map.of() : names.viewers();
+    }
+
+    /** Secured WHEP sessions playing a broadcast, as viewer sessions. */
+    public List<ViewerSessions.Live> whepSessions() {
+        return names == null ? List.of() : names.sessions();
     }
 
     /** Secured WHEP sessions playing {@code broadcast}. */

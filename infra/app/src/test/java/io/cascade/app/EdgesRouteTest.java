@@ -8,9 +8,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.cascade.local.junit.Await;
 import io.cascade.platform.directory.NodeHeartbeat;
 import io.cascade.platform.directory.NodeInfo;
+import io.cascade.platform.directory.ViewerSessions;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,6 +117,38 @@ class EdgesRouteTest {
         platform.viewerCounts().withdraw("edge-ap-1");
         assertThat(given().header("Authorization", "Bearer dev").get("/api/v1/broadcasts/" + id).jsonPath()
                 .getLong("viewers")).isEqualTo(1);
+    }
+
+    /**
+     * Which edge serves which viewer session: a local HLS client shows up under this node, a
+     * session another edge wrote to the directory under that edge; bad ids are refused.
+     */
+    @Test
+    void theDirectoryListsEachViewerSessionWithTheEdgeServingIt() {
+        String id = broadcast();
+        ViewerSessions otherEdge = new ViewerSessions(platform.caches().viewerSessions(), InstantSource.system(),
+                Duration.ofSeconds(6), 100);
+        otherEdge.sync("edge-ap-1", "ap", List.of(new ViewerSessions.Live("whepAp1", id, "whep")));
+        given().header("User-Agent", "sessions-test").get("/hls/" + id + "/master.m3u8");
+        Await.until("this node's HLS client is listed", Duration.ofSeconds(15), () -> given()
+                .header("Authorization", "Bearer dev").get("/api/v1/viewers?broadcast=" + id).jsonPath().getInt("count") == 2);
+        JsonPath listing = given().header("Authorization", "Bearer dev").get("/api/v1/viewers?broadcast=" + id).jsonPath();
+        assertThat(listing.getList("sessions.node", String.class)).containsExactlyInAnyOrder("edge-ap-1", "node-1");
+        String hls = listing.getList("sessions", Map.class).stream().filter(m -> "hls".equals(m.get("kind")))
+                .map(m -> (String) m.get("id")).findFirst().orElseThrow();
+        assertThat(hls).startsWith("hls-").doesNotContain("sessions-test");
+        assertThat(given().header("Authorization", "Bearer dev").get("/api/v1/viewers/" + hls).jsonPath().getString("node"))
+                .isEqualTo("node-1");
+        JsonPath ap = given().header("Authorization", "Bearer dev").get("/api/v1/viewers/whepAp1").jsonPath();
+        assertThat(ap.getString("region")).isEqualTo("ap");
+        assertThat(ap.getString("broadcast")).isEqualTo(id);
+
+        otherEdge.sync("edge-ap-1", "ap", List.of()); // the viewer left
+        given().header("Authorization", "Bearer dev").get("/api/v1/viewers/whepAp1").then().statusCode(404);
+        given().header("Authorization", "Bearer dev").get("/api/v1/viewers/a..b").then().statusCode(400);
+        given().header("Authorization", "Bearer dev").get("/api/v1/viewers?broadcast=" + id + "&limit=0").then().statusCode(400);
+        given().header("Authorization", "Bearer dev").get("/api/v1/viewers?broadcast=../x").then().statusCode(400);
+        given().get("/api/v1/viewers?broadcast=" + id).then().statusCode(401);
     }
 
     private static String broadcast() {

@@ -71,6 +71,12 @@ class WhepLayersAppTest {
                     () -> stats(chromium, whep).toString());
 
             LOG.infof("WHEP layers: top layer decoded, %s", stats(chromium, whep));
+            Await.until("the directory knows this node serves the viewer's session", Duration.ofSeconds(15),
+                    () -> given().header("Authorization", "Bearer dev").get("/api/v1/viewers/" + session).statusCode() == 200);
+            JsonPath listed = given().header("Authorization", "Bearer dev").get("/api/v1/viewers/" + session).jsonPath();
+            assertThat(listed.getString("node")).isEqualTo("node-1");
+            assertThat(listed.getString("broadcast")).isEqualTo(id);
+            assertThat(listed.getString("kind")).isEqualTo("whep");
             long capped = System.nanoTime();
             webRtc.gateway().limitDownlink(session, 300); // below even 360p's 600 kbit/s: the lowest layer
             Await.until("capped, the viewer drops to 360p (640 wide)", Duration.ofSeconds(30),

@@ -73,6 +73,15 @@ public interface CascadeConfig {
         /** An HLS client counts as a viewer while it fetched a playlist within this window. */
         @WithDefault("30s")
         Duration viewerWindow();
+
+        /**
+         * At most this many of a node's viewer sessions are listed one by one in the directory
+         * ({@code GET /api/v1/viewers}); past that they are served and counted, not listed.
+         */
+        @WithDefault("10000")
+        @Min(0)
+        @Max(1_000_000)
+        int listedSessions();
     }
 
     interface Ingest {
