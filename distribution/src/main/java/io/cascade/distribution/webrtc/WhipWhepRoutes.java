@@ -65,6 +65,14 @@ public final class WhipWhepRoutes {
         }
 
         /**
+         * Called off the event loop before a WHEP viewer's session is created on {@code stream}:
+         * a resolver whose streams may live on another node pulls it here first. Throwing refuses
+         * the request with the exception's status.
+         */
+        default void beforePlay(StreamName stream) throws WebRtcException {
+        }
+
+        /**
          * A WHIP offer with this key was answered (its session is connecting), before the answer
          * goes out: a resolver that consumes the stream itself starts here. Throwing refuses the
          * request with the exception's status and closes the session.
@@ -173,7 +181,7 @@ public final class WhipWhepRoutes {
         int start = startKbps;
         // Answering starts a DTLS session thread and may generate randomness: keep it off the event loop.
         ctx.vertx().<WebRtcGateway.Answer>executeBlocking(() -> whip
-                        ? publish(name, stream.get(), offer) : gateway.play(stream.get(), offer, start), false)
+                        ? publish(name, stream.get(), offer) : play(stream.get(), offer, start), false)
                 .onSuccess(answer -> {
                     HttpServerResponse res = ctx.response().setStatusCode(201)
                             .putHeader("Content-Type", SDP)
@@ -192,6 +200,11 @@ public final class WhipWhepRoutes {
                         fail(ctx, 500, "internal error");
                     }
                 });
+    }
+
+    private WebRtcGateway.Answer play(StreamName stream, String offer, int startKbps) throws WebRtcException {
+        resolver.beforePlay(stream);
+        return gateway.play(stream, offer, startKbps);
     }
 
     private WebRtcGateway.Answer publish(String key, StreamName stream, String offer) throws WebRtcException {

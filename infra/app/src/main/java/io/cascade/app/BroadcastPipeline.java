@@ -3,7 +3,9 @@ package io.cascade.app;
 
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.tap.StreamCatalog;
+import io.cascade.distribution.tap.TrackFormat;
 import io.cascade.distribution.tier.DirectoryCatalog;
+import io.cascade.distribution.webrtc.WebRtcException;
 import io.cascade.edge.hls.HlsBroadcast;
 import io.cascade.edge.hls.HlsBroadcasts;
 import io.cascade.edge.hls.HlsHttp;
@@ -13,8 +15,10 @@ import io.cascade.ingest.origin.OriginPublisher;
 import io.cascade.platform.config.CascadeConfig;
 import io.cascade.transcode.relay.TranscodeJob;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +26,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +46,10 @@ import org.jboss.logging.Logger;
  * tells each stage what the previous one publishes, on this node or another. On one machine all
  * stages share one relay node. Across machines, a worker on another node pulls the program from
  * this one and publishes the renditions there; a node with role {@code edge} (or {@code all})
- * watches the directory for renditions published elsewhere and pulls each into its relay for its
- * packager and WHEP; when the producer moves, the relay's puller re-pulls from the new one.
+ * watches the directory for renditions published elsewhere and pulls them into its relay only
+ * when viewers ask ({@link PulledRenditions}: the first HLS request starts packaging, a WHEP
+ * offer pulls its stream before the answer), and lets them go when no one has asked for a while;
+ * when the producer moves, the relay's puller re-pulls from the new one.
  */
 @ApplicationScoped
 public class BroadcastPipeline {
@@ -50,6 +57,10 @@ public class BroadcastPipeline {
     private static final Pattern STREAM = Pattern.compile("bcast/([^/]+)/([^/]+)");
     /** How often the directory is read for renditions published on other nodes. */
     private static final Duration WATCH_PERIOD = Duration.ofMillis(500);
+    /** {@code /hls/{id}/...} */
+    private static final Pattern HLS_PATH = Pattern.compile("/hls/([A-Za-z0-9_-]{1,64})/");
+    /** How long the first HLS request of a broadcast pulled on demand waits for its first part. */
+    private static final long FIRST_MEDIA_WAIT_MS = 5_000;
 
     @Inject
     CascadeConfig config;
@@ -79,11 +90,13 @@ public class BroadcastPipeline {
     private DirectoryCatalog shared;
     private HlsBroadcasts hls;
     private HlsHttp hlsHttp;
+    private volatile PulledRenditions pulled;
 
     void start(@Observes @Priority(3200) StartupEvent ev, Vertx vertx, Router router) {
         hls = new HlsBroadcasts(HlsSettings.DEFAULTS, InstantSource.system());
         hlsHttp = new HlsHttp(vertx, hls);
         router.route("/hls/*").handler(playback::hls); // tokens, viewer counts
+        router.route("/hls/*").handler(this::pullOnDemand);
         router.route("/hls/*").handler(hlsHttp::handle);
         if (relay.node() == null) {
             return;
@@ -91,6 +104,10 @@ public class BroadcastPipeline {
         String host = config.node().advertisedHost();
         shared = new DirectoryCatalog(platform.directory(), config.node().id(), relay.node().puller());
         catalog.share(shared);
+        pulled = new PulledRenditions(new Packaging(host), starter, InstantSource.system(),
+                config.playback().pulledIdle().toMillis());
+        vertx.setPeriodic(1000, t -> pulled.sweep());
+        webRtc.preparePlay(this::pullForViewer);
         broadcasts.programSinks(id -> new OriginPublisher(relay.node().relay(), catalog, TranscodeJob.programOf(id), host));
         transcode.start(relay.node(), catalog, host);
         catalog.onChange(stream -> starter.execute(() -> changed(stream, host)));
@@ -110,6 +127,7 @@ public class BroadcastPipeline {
         String name = m.group(2);
         var formats = catalog.get(stream).orElse(null);
         if (formats == null) {
+            pulled.withdraw(broadcast, stream);
             return;
         }
         boolean local = catalog.isLocal(stream);
@@ -124,10 +142,6 @@ public class BroadcastPipeline {
                 }
                 return;
             }
-            if (!local) {
-                // published on another node: pull it into this relay first (no-op once here)
-                relay.node().puller().ensure(stream).get(5, TimeUnit.SECONDS);
-            }
             if (name.equals(BroadcastWhep.LAYERED)) {
                 webRtc.registerLayered(broadcast, formats); // WHEP without ?rendition=: layers switched at keyframes
                 return;
@@ -135,18 +149,99 @@ public class BroadcastPipeline {
             if (formats.stream().anyMatch(f -> f.is("H264"))) {
                 webRtc.registerRendition(broadcast, name, formats); // WHEP: H.264 and Opus; AAC is not offered
             }
-            if (!feeds.containsKey(stream.value())
-                    && formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent())) {
+            boolean hlsCapable = formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent());
+            if (!local) {
+                if (hlsCapable) {
+                    pulled.offer(broadcast, stream, formats); // produced elsewhere: pulled when a viewer asks
+                }
+                return;
+            }
+            if (!feeds.containsKey(stream.value()) && hlsCapable) {
                 HlsBroadcast b = hls.get(broadcast).orElseGet(() -> hls.open(broadcast));
                 feeds.put(stream.value(), RenditionFeed.open(relay.node().relay(), stream, formats, b, name, host));
                 LOG.infof("HLS: %s packaged as /hls/%s/%s", stream, broadcast, name);
             }
         } catch (Exception e) {
             LOG.errorf(e, "pipeline: could not start the consumer of %s", stream);
-            if (!local && shared != null) {
-                shared.retry(stream); // the next look at the directory tries again
+        }
+    }
+
+    /**
+     * An HLS request: a broadcast whose renditions come from other nodes starts being pulled and
+     * packaged here, and the first request waits (up to {@link #FIRST_MEDIA_WAIT_MS}) for the
+     * first part instead of getting a 404 from a packager that has nothing yet.
+     */
+    private void pullOnDemand(RoutingContext ctx) {
+        Matcher m = HLS_PATH.matcher(ctx.normalizedPath());
+        PulledRenditions p = pulled;
+        if (p == null || !m.lookingAt() || !p.offers(m.group(1))) {
+            ctx.next();
+            return;
+        }
+        String broadcast = m.group(1);
+        Context context = ctx.vertx().getOrCreateContext();
+        long deadline = System.nanoTime() + FIRST_MEDIA_WAIT_MS * 1_000_000;
+        p.demand(broadcast).whenComplete((v, e) -> context.runOnContext(x -> awaitFirstPart(ctx, broadcast, deadline)));
+    }
+
+    private void awaitFirstPart(RoutingContext ctx, String broadcast, long deadline) {
+        boolean ready = hls.get(broadcast).map(b -> b.renditions().stream().anyMatch(r -> r.counters().parts() > 0))
+                .orElse(false);
+        if (ready || System.nanoTime() > deadline || ctx.response().closed()) {
+            ctx.next();
+        } else {
+            ctx.vertx().setTimer(50, t -> awaitFirstPart(ctx, broadcast, deadline));
+        }
+    }
+
+    /** Before a WHEP viewer plays a stream another node produces, this relay pulls it. */
+    private void pullForViewer(StreamName stream) throws WebRtcException {
+        if (catalog.isLocal(stream) || catalog.get(stream).isEmpty()) {
+            return;
+        }
+        try {
+            relay.node().puller().ensure(stream).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new WebRtcException(503, "the stream could not be pulled to this edge: " + e.getMessage());
+        }
+    }
+
+    /** Pulled renditions' HLS packaging: pull into the relay, feed the packager; and the reverse. */
+    private final class Packaging implements PulledRenditions.Packaging {
+        private final String host;
+
+        Packaging(String host) {
+            this.host = host;
+        }
+
+        @Override
+        public void start(StreamName stream, List<TrackFormat> formats) throws Exception {
+            Matcher m = STREAM.matcher(stream.value());
+            if (!m.matches() || feeds.containsKey(stream.value())) {
+                return;
+            }
+            relay.node().puller().ensure(stream).get(5, TimeUnit.SECONDS);
+            HlsBroadcast b = hls.get(m.group(1)).orElseGet(() -> hls.open(m.group(1)));
+            feeds.put(stream.value(), RenditionFeed.open(relay.node().relay(), stream, formats, b, m.group(2), host));
+        }
+
+        @Override
+        public void stop(StreamName stream) {
+            RenditionFeed feed = feeds.remove(stream.value());
+            if (feed != null) {
+                feed.close();
+            }
+            Matcher m = STREAM.matcher(stream.value());
+            String prefix = m.matches() ? "bcast/" + m.group(1) + "/" : null;
+            if (prefix != null && feeds.keySet().stream().noneMatch(k -> k.startsWith(prefix))) {
+                hls.remove(m.group(1)); // nothing of it is packaged here any more
             }
         }
+    }
+
+    /** Which renditions this node pulls for its viewers (tests, diagnostics). */
+    PulledRenditions pulled() {
+        return pulled;
     }
 
     public StreamCatalog catalog() {

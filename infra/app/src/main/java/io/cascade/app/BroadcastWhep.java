@@ -50,10 +50,26 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
     /** WHIP publishers with a broadcast source's key; null where ingest is not on this node. */
     private final WhipSources sources;
 
+    /** What must happen before a viewer plays a stream (pull it from the node producing it). */
+    interface PlayPreparation {
+        void prepare(StreamName stream) throws WebRtcException;
+    }
+
+    private volatile PlayPreparation preparation = stream -> { };
+
     BroadcastWhep(WebRtcGateway gateway, ToIntBiFunction<String, String> tokens, WhipSources sources) {
         this.gateway = gateway;
         this.tokens = tokens;
         this.sources = sources;
+    }
+
+    void preparePlay(PlayPreparation p) {
+        this.preparation = p;
+    }
+
+    @Override
+    public void beforePlay(StreamName stream) throws WebRtcException {
+        preparation.prepare(stream);
     }
 
     /** Makes {@code bcast/{broadcast}/{rendition}} playable, or replaces its description. */

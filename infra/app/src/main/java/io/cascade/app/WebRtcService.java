@@ -153,6 +153,13 @@ public class WebRtcService {
         return names == null ? Map.of() : names.viewers();
     }
 
+    /** Runs before each WHEP viewer's session is created (the pipeline pulls remote renditions). */
+    void preparePlay(BroadcastWhep.PlayPreparation p) {
+        if (names != null) {
+            names.preparePlay(p);
+        }
+    }
+
     /** Secured WHEP sessions playing a broadcast, as viewer sessions. */
     public List<ViewerSessions.Live> whepSessions() {
         return names == null ? List.of() : names.sessions();

@@ -82,6 +82,14 @@ public interface CascadeConfig {
         @Min(0)
         @Max(1_000_000)
         int listedSessions();
+
+        /**
+         * An edge packages a broadcast whose renditions come from another node only while viewers
+         * ask: after this long without an HLS request it stops, and the relay releases the pulls
+         * ({@code relay.idle-grace} later).
+         */
+        @WithDefault("30s")
+        Duration pulledIdle();
     }
 
     interface Ingest {
