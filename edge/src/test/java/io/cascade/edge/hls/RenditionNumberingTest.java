@@ -128,6 +128,43 @@ class RenditionNumberingTest {
     }
 
     @Test
+    void partsOfAFrameRateThatDoesNotDivideThePartTargetAreCutTheSameWayInEverySegment() {
+        HlsRendition r = new HlsBroadcasts(SETTINGS.withPartTarget(Duration.ofMillis(250)), Synthetic.clock()).open("b")
+                .rendition("720p", Synthetic.VIDEO, null);
+        new Synthetic(r, FRAME, GOP, 0).seconds(4.5);
+        assertThat(r.timeline().snapshot().retained()).hasSize(4).allSatisfy(seg -> assertThat(seg.parts())
+                .extracting(Part::durationTicks).containsExactly(21_000L, 21_000L, 21_000L, 21_000L, 6_000L));
+    }
+
+    @Test
+    void aRenditionWhoseSourceStopsCatchesUpWithItsSiblingsNumbers() {
+        HlsBroadcast b = new HlsBroadcasts(SETTINGS, Synthetic.clock()).open("b");
+        Source a = new Source(b.rendition("720p", Synthetic.VIDEO, null), 0, 0, -1);
+        Source c = new Source(b.rendition("360p", Synthetic.VIDEO, null), 0, 0, -1);
+        a.until(60);
+        c.until(60);
+        a.until(250);
+        c.next = 150;                               // 360p lost 3 s (frames 60 to 149)
+        c.until(250);
+        Map<Long, Segment> high = byMsn(a.rendition);
+        List<Segment> low = c.rendition.timeline().snapshot().retained();
+        for (int i = 1; i < low.size(); i++) {
+            assertThat(low.get(i).msn()).isEqualTo(low.get(i - 1).msn() + 1);
+        }
+        // at 5 s it resumes one number after its last (the 1 s segment), then one-frame segments
+        // until it has the siblings' number for 5 s; from 6 s on each number starts where theirs does
+        Segment atFive = low.stream().filter(s -> start(s) >= 5 * 90_000L).findFirst().orElseThrow();
+        Segment highAtFive = high.values().stream().filter(s -> Math.abs(start(s) - 5 * 90_000L) <= 2).findFirst()
+                .orElseThrow();
+        long behind = highAtFive.msn() - atFive.msn();
+        assertThat(behind).isEqualTo(3);           // 2, 3 and 4 s were lost
+        assertThat(low.stream().filter(s -> s.durationTicks() <= FRAME + 1)).hasSize((int) behind);
+        Segment atSix = low.stream().filter(s -> Math.abs(start(s) - 6 * 90_000L) <= 2).findFirst().orElseThrow();
+        assertThat(start(high.get(atSix.msn())) - start(atSix)).isBetween(-2L, 2L);
+        assertThat(atSix.msn()).isEqualTo(highAtFive.msn() + 1);
+    }
+
+    @Test
     void anAudioOnlyRenditionFollowsTheVideoGrid() {
         HlsBroadcast b = new HlsBroadcasts(SETTINGS, Synthetic.clock()).open("b");
         HlsRendition video = b.rendition("720p", Synthetic.VIDEO, null);
