@@ -8,7 +8,8 @@ import java.time.InstantSource;
  * The time origin shared by every rendition of a broadcast, so that matching content has matching
  * timestamps and program dates in every variant (RFC 8216bis §6.2.4). The first sample that starts
  * any rendition fixes the origin: its 90 kHz timestamp becomes media time zero and the injected
- * clock's instant at that moment becomes its EXT-X-PROGRAM-DATE-TIME. Sequence numbers start from
+ * clock's instant at that moment becomes its EXT-X-PROGRAM-DATE-TIME; segment starts and their
+ * media sequence numbers are shared too ({@link SegmentGrid}). Sequence numbers start from
  * the clock's epoch second at open, so a broadcast that restarts under the same id does not reuse
  * the URIs (and CDN cache entries) of its previous run.
  */
@@ -25,16 +26,23 @@ final class BroadcastTimebase {
     }
 
     private final long partBase;
+    private final SegmentGrid segments;
 
     /**
      * @param notBeforeMsn the first media sequence number not used by an earlier run of the same
      *     broadcast id in this process (0 if none), so names stay unique even within one second
      * @param notBeforePart likewise for part sequence numbers
      */
-    BroadcastTimebase(InstantSource clock, long notBeforeMsn, long notBeforePart) {
+    BroadcastTimebase(InstantSource clock, long notBeforeMsn, long notBeforePart, HlsSettings settings) {
         this.clock = clock;
         this.sequenceBase = Math.max(notBeforeMsn, Math.max(0, clock.millis() / 1000));
         this.partBase = Math.max(notBeforePart, sequenceBase * PARTS_PER_SECOND_HEADROOM);
+        this.segments = new SegmentGrid(settings, sequenceBase);
+    }
+
+    /** Where segments start on this timeline and their numbers, shared by every rendition. */
+    SegmentGrid segments() {
+        return segments;
     }
 
     long firstMediaSequence() {

@@ -10,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A broadcast served as {@code /hls/<id>/master.m3u8}: its renditions share one time origin
- * (program dates and media timestamps match across them) and report on each other.
+ * (program dates and media timestamps match across them) and one segment grid (segment N and its
+ * part k cover the same media time in every rendition), and report on each other.
  */
 public final class HlsBroadcast implements AutoCloseable {
     private final String id;
@@ -49,8 +50,12 @@ public final class HlsBroadcast implements AutoCloseable {
         if (bandwidthHint < 0) {
             throw new IllegalArgumentException("bandwidthHint: " + bandwidthHint);
         }
-        // A rendition added to a running broadcast continues its siblings' numbering, so that a
-        // media sequence number means about the same time in every rendition.
+        // Until its first part the playlist of a rendition added to a running broadcast shows its
+        // siblings' open segment (blocking requests are checked against it); the first part then
+        // takes the number the shared grid gives its start (SegmentGrid).
+        if (video != null) {
+            timebase.segments().videoAdded();
+        }
         long msn = timebase.firstMediaSequence();
         long part = timebase.firstPartSequence();
         for (HlsRendition other : renditions) {
@@ -105,7 +110,7 @@ public final class HlsBroadcast implements AutoCloseable {
 
     /** The first media sequence number and part sequence number no rendition has used: {msn, part}. */
     long[] nextUnusedSequences() {
-        long msn = timebase.firstMediaSequence();
+        long msn = Math.max(timebase.firstMediaSequence(), timebase.segments().lastMsn() + 1);
         long part = timebase.firstPartSequence();
         for (HlsRendition r : renditions) {
             TimelineSnapshot s = r.timeline().snapshot();

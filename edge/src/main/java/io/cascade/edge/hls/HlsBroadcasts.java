@@ -76,7 +76,7 @@ public final class HlsBroadcasts implements AutoCloseable {
         synchronized (retired) {
             used = retired.getOrDefault(broadcastId, new long[2]);
         }
-        HlsBroadcast b = new HlsBroadcast(broadcastId, settings, new BroadcastTimebase(clock, used[0], used[1]), spool);
+        HlsBroadcast b = new HlsBroadcast(broadcastId, settings, new BroadcastTimebase(clock, used[0], used[1], settings), spool);
         if (broadcasts.putIfAbsent(broadcastId, b) != null) {
             throw new IllegalArgumentException("broadcastId: " + broadcastId + " is already open");
         }

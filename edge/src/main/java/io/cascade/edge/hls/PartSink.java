@@ -5,13 +5,17 @@ package io.cascade.edge.hls;
 interface PartSink {
 
     /**
+     * @param msn media sequence number of the part's segment: for a segment's first part, the one
+     *     the packager chose (the rendition's first ever may be any; each later segment is the
+     *     previous one plus one), for later parts the same
      * @param fragment the part's bytes ({@code [styp] moof mdat})
-     * @param startTicks media time of its first lead sample, relative to the broadcast origin
+     * @param startTicks presentation time of its first lead sample (its program date), relative to the
+     *     broadcast origin
      * @param durationTicks its lead-track duration, at most PART-TARGET
      * @param timescale the lead track's timescale
      * @param independent whether it starts with a sync sample
      */
-    void part(byte[] fragment, long startTicks, long durationTicks, int timescale, boolean independent);
+    void part(long msn, byte[] fragment, long startTicks, long durationTicks, int timescale, boolean independent);
 
     /** The parts since the previous call form a complete segment. */
     void endSegment();

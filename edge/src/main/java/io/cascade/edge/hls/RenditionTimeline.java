@@ -79,8 +79,16 @@ final class RenditionTimeline implements PartSink {
     }
 
     @Override
-    public void part(byte[] fragment, long startTicks, long durationTicks, int timescale, boolean independent) {
+    public void part(long msn, byte[] fragment, long startTicks, long durationTicks, int timescale,
+            boolean independent) {
         TimelineSnapshot s = current;
+        if (s.retained().isEmpty() && s.openParts().isEmpty()) {
+            // the first part: its segment's number comes from the broadcast's grid
+            s = new TimelineSnapshot(s.retained(), s.firstListed(), msn, s.openParts(), null, s.nextPartSequence(),
+                    s.ended());
+        } else if (msn != s.openMsn()) {
+            throw new IllegalStateException("part of segment " + msn + " while segment " + s.openMsn() + " is open");
+        }
         // Written (to the spool) before it is published: a published part's bytes are all there.
         Part p = new Part(s.openMsn(), s.openParts().size(), s.nextPartSequence(), durationTicks, timescale,
                 independent, store.part(s.openMsn(), fragment));

@@ -124,14 +124,20 @@ class RenditionPackagerTest {
     }
 
     @Test
-    void renditionsOfABroadcastShareOneOrigin() {
+    void renditionsOfABroadcastShareOneOriginAndALateOneStartsAtTheNextSegmentStart() {
         HlsBroadcast b = new HlsBroadcasts(HlsSettings.DEFAULTS, Synthetic.clock()).open("b");
         HlsRendition high = b.rendition("high", Synthetic.VIDEO, null);
         HlsRendition low = b.rendition("low", Synthetic.VIDEO, null);
-        new Synthetic(high, 3000, 30, 900_000).frames(60);
-        new Synthetic(low, 3000, 30, 900_000 + 90_000).frames(60);       // joins one second later
+        new Synthetic(high, 3000, 30, 900_000).frames(120);
+        new Synthetic(low, 3000, 30, 900_000 + 90_000).frames(90);       // joins one second later
         assertThat(tfdt(Packaged.parts(high).get(0), 0)).isZero();
-        assertThat(tfdt(Packaged.parts(low).get(0), 0)).isEqualTo(90_000);
+        // its keyframe at 1 s is inside high's first 2 s segment: it waits for the one at 2 s
+        Part first = Packaged.parts(low).get(0);
+        assertThat(tfdt(first, 0)).isEqualTo(180_000);
+        assertThat(low.counters().droppedBeforeStart()).isEqualTo(30);
+        TimelineSnapshot highNow = high.timeline().snapshot();        // its second segment is still open
+        assertThat(first.msn()).isEqualTo(highNow.openMsn()).isEqualTo(highNow.retained().get(0).msn() + 1);
+        assertThat(tfdt(highNow.openParts().get(0), 0)).isEqualTo(180_000);
     }
 
     @Test

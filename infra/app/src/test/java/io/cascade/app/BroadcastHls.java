@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  */
 final class BroadcastHls {
     private static final Pattern MAP = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"");
+    private static final Pattern SEGMENT = Pattern.compile("s(\\d+)\\.m4s");
 
     /** One video frame as ffprobe decodes it. */
     record Frame(double pts, boolean key, double vAvg) {}
@@ -38,6 +42,24 @@ final class BroadcastHls {
             String l = line.strip();
             if (!l.isEmpty() && !l.startsWith("#")) {
                 out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** EXT-X-PROGRAM-DATE-TIME of every complete segment a media playlist lists, by media sequence number. */
+    static Map<Long, Instant> programDates(String playlist) {
+        Map<Long, Instant> out = new HashMap<>();
+        Instant date = null;
+        for (String line : playlist.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("#EXT-X-PROGRAM-DATE-TIME:")) {
+                date = Instant.parse(l.substring("#EXT-X-PROGRAM-DATE-TIME:".length()));
+            }
+            Matcher m = SEGMENT.matcher(l);
+            if (m.matches() && date != null) {
+                out.put(Long.parseLong(m.group(1)), date);
+                date = null;
             }
         }
         return out;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
  * offsets, and the packager must still give the same frame the same time in both, put audio on
  * one grid in both, and start each rendition's first segment with audio and video together (issues 7 and 8: hls.js saw a rendition
  * switch jump its buffer by hours). ffprobe reads init + segment as any player would; the
- * renditions start at different moments, as they would in production.
+ * renditions start at different moments, as they would in production, and still number their
+ * segments alike: the same media sequence number has the same program date in both.
  */
 @QuarkusTest
 class RenditionAlignmentTest {
@@ -75,6 +77,18 @@ class RenditionAlignmentTest {
             // every listed segment of both: the frames they share must have the same times, and audio one grid
             Await.until("three seconds listed in both renditions", Duration.ofSeconds(60),
                     () -> BroadcastHls.segments(BroadcastHls.mediaPlaylist(id, "360p")).size() >= 3);
+            // segment N is the same media in both: its program dates agree (one grid of numbers, issue 8)
+            Await.until("four segments listed in both renditions", Duration.ofSeconds(60),
+                    () -> BroadcastHls.segments(BroadcastHls.mediaPlaylist(id, "360p")).size() >= 4);
+            Map<Long, Instant> highDates = BroadcastHls.programDates(BroadcastHls.mediaPlaylist(id, "480p"));
+            Map<Long, Instant> lowDates = BroadcastHls.programDates(BroadcastHls.mediaPlaylist(id, "360p"));
+            List<Long> both = lowDates.keySet().stream().filter(highDates::containsKey).sorted().toList();
+            assertThat(both).as("segments in both: 480p %s, 360p %s", highDates.keySet(), lowDates.keySet()).hasSizeGreaterThanOrEqualTo(3);
+            for (long msn : both) {
+                assertThat(Duration.between(highDates.get(msn), lowDates.get(msn)).abs())
+                        .as("EXT-X-PROGRAM-DATE-TIME of segment %d: 480p %s, 360p %s", msn, highDates.get(msn), lowDates.get(msn))
+                        .isLessThan(Duration.ofMillis(50));
+            }
             Path highFile = BroadcastHls.download(id, "480p", Files.createTempFile("aligned-480p", ".mp4"));
             Path lowFile = BroadcastHls.download(id, "360p", Files.createTempFile("aligned-360p", ".mp4"));
             try {
