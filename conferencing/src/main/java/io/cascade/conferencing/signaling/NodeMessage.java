@@ -10,6 +10,11 @@ import java.util.List;
  * caller's node (its home); the callee's node rings the callee and forwards the callee's call
  * messages home; either node hands the other's messages to its local user. Sent in order per
  * pair of nodes, in batches ({@link Batch}).
+ *
+ * <p>Rooms ({@link ForRooms}) work the same way: a room lives on its home node, a member's node
+ * forwards the member's room messages there, and the home asks the member's node for the member's
+ * SFU sessions (the offer itself goes over HTTP, {@link SfuOfferReceiver}; what becomes of the
+ * session comes back here).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -18,6 +23,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = NodeMessage.Deliver.class, name = "deliver"),
     @JsonSubTypes.Type(value = NodeMessage.FromUser.class, name = "from.user"),
     @JsonSubTypes.Type(value = NodeMessage.Left.class, name = "left"),
+    @JsonSubTypes.Type(value = NodeMessage.RoomFromUser.class, name = "room.from.user"),
+    @JsonSubTypes.Type(value = NodeMessage.RoomGone.class, name = "room.gone"),
+    @JsonSubTypes.Type(value = NodeMessage.SfuEvent.class, name = "sfu.event"),
+    @JsonSubTypes.Type(value = NodeMessage.SfuControl.class, name = "sfu.control"),
 })
 public sealed interface NodeMessage {
 
@@ -38,6 +47,24 @@ public sealed interface NodeMessage {
      * closed) or, with {@link EndReason#GLARE}, gave it up for their own crossing invite.
      */
     record Left(String user, String callId, EndReason reason) implements NodeMessage {}
+
+    /** What the rooms of a node handle rather than its calls. */
+    sealed interface ForRooms extends NodeMessage {}
+
+    /** The member's node -> the room's home: a room message of {@code user}, connected at {@code node}. */
+    record RoomFromUser(String user, String node, ClientMessage message) implements ForRooms {}
+
+    /** The member's node -> the room's home: the user's connection there closed. */
+    record RoomGone(String user, String node, String room) implements ForRooms {}
+
+    /**
+     * The member's node -> the home that asked for the session: it became live (ICE and DTLS
+     * done), or it ended ({@code live} false, with the reason).
+     */
+    record SfuEvent(String session, boolean live, String reason) implements ForRooms {}
+
+    /** The home -> the member's node: close the session ({@code downlinkKbps} null), or cap its downlink. */
+    record SfuControl(String session, Integer downlinkKbps) implements ForRooms {}
 
     /** One POST between nodes: messages from {@code from}, in the order they were sent. */
     record Batch(String from, List<NodeMessage> messages) {

@@ -20,6 +20,8 @@ final class Room {
     /** One member: what it told us and its sessions on the SFU. */
     static final class Member {
         final String user;
+        /** The signaling node the member is connected to; null: this node. Its SFU sessions live there. */
+        final String node;
         final boolean audioOnly;
         /** The member's part of the room's stream names, {@code room/{room}/{segment}/{track}}. */
         final String segment;
@@ -31,8 +33,9 @@ final class Room {
         /** Playing sessions by {@code user/track} of the member played. */
         final Map<String, String> playing = new HashMap<>();
 
-        Member(String user, boolean audioOnly, Integer uplinkKbps, String segment) {
+        Member(String user, String node, boolean audioOnly, Integer uplinkKbps, String segment) {
             this.user = user;
+            this.node = node;
             this.audioOnly = audioOnly;
             this.uplinkKbps = uplinkKbps;
             this.segment = segment;

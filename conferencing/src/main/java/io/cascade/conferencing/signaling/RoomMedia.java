@@ -14,7 +14,7 @@ final class RoomMedia {
         if (p.track() == RoomTrack.CAM || me.published.containsKey(p.track())) {
             unpublish(rooms, room, me, p.track());
         }
-        Sfu.Session s = call(() -> rooms.sfu().publish(room.stream(me, p.track()), p.description().sdp()));
+        Sfu.Session s = call(() -> rooms.sfu(me).publish(room.stream(me, p.track()), p.description().sdp()));
         me.published.put(p.track(), s);
         rooms.ports().deliver(me.user, new ServerMessage.RoomAnswer(room.id, me.user, p.track(),
                 new SessionDescription(SdpType.ANSWER, s.answerSdp())));
@@ -35,7 +35,7 @@ final class RoomMedia {
         Sfu.Session s = me.published.get(track);
         if (s != null) {
             ended(rooms, room, me, track);
-            rooms.sfu().close(s.id());
+            rooms.sfu(me).close(s.id());
         }
     }
 
@@ -46,7 +46,12 @@ final class RoomMedia {
         }
         String key = me.user + "/" + track.wire();
         for (Room.Member m : room.members.values()) {
-            m.playing.remove(key); // the gateway ends the viewers of a publisher that left
+            String id = m.playing.remove(key);
+            // a gateway ends the viewers of a publisher that left; one on another node plays a
+            // pulled copy, which only goes silent: end it here
+            if (id != null && !java.util.Objects.equals(m.node, me.node)) {
+                rooms.sfu(m).close(id);
+            }
         }
     }
 
@@ -60,10 +65,10 @@ final class RoomMedia {
         }
         String key = target.user + "/" + s.track().wire();
         unsubscribe(rooms, me, key);
-        Sfu.Session session = call(() -> rooms.sfu().play(room.stream(target, s.track()), s.description().sdp()));
+        Sfu.Session session = call(() -> rooms.sfu(me).play(room.stream(target, s.track()), s.description().sdp()));
         me.playing.put(key, session.id());
         if (me.downlinkKbps > 0) {
-            rooms.sfu().limitDownlink(session.id(), me.downlinkKbps);
+            rooms.sfu(me).limitDownlink(session.id(), me.downlinkKbps);
         }
         rooms.ports().deliver(me.user, new ServerMessage.RoomAnswer(room.id, target.user, s.track(),
                 new SessionDescription(SdpType.ANSWER, session.answerSdp())));
@@ -72,7 +77,7 @@ final class RoomMedia {
     static void unsubscribe(Rooms rooms, Room.Member me, String key) {
         String id = me.playing.remove(key);
         if (id != null) {
-            rooms.sfu().close(id);
+            rooms.sfu(me).close(id);
         }
     }
 
@@ -81,7 +86,7 @@ final class RoomMedia {
         for (RoomTrack t : RoomTrack.values()) {
             unpublish(rooms, room, me, t);
         }
-        me.playing.values().forEach(rooms.sfu()::close);
+        me.playing.values().forEach(rooms.sfu(me)::close);
         me.playing.clear();
     }
 

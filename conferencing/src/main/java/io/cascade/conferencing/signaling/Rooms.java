@@ -5,8 +5,11 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The group rooms of this node (docs/signaling.md, "Rooms"). A room is created by its first
@@ -21,9 +24,12 @@ import java.util.concurrent.Executor;
  */
 public final class Rooms {
 
-    /** Hands a message to a user. */
+    /** Hands a message to a user (on this node or another), and hears of rooms that emptied. */
     public interface Ports {
         void deliver(String user, ServerMessage message);
+
+        /** The room's last member left: it is forgotten here (its home claim may go). */
+        default void emptied(String room) {}
     }
 
     private final InstantSource clock;
@@ -32,6 +38,7 @@ public final class Rooms {
     private final Ports ports;
     private final Map<String, Room> rooms = new HashMap<>();
     private Sfu sfu = Sfu.none();
+    private Function<String, Sfu> remote = node -> Sfu.none();
     private Executor loop = Runnable::run;
 
     public Rooms(InstantSource clock, MeshThreshold thresholds, RoomEvents events, Ports ports) {
@@ -47,9 +54,36 @@ public final class Rooms {
         this.loop = loop;
     }
 
+    /**
+     * The SFU sessions of members connected to other nodes: {@code remote.apply(node)} makes them
+     * on that node's SFU (docs/signaling.md, "Rooms across nodes").
+     */
+    public void remoteSfu(Function<String, Sfu> remote) {
+        this.remote = remote;
+    }
+
+    /** This node's own SFU (what another node's home asks for this node's members). */
+    public Sfu localSfu() {
+        return sfu;
+    }
+
+    /** Whether the room lives here now. */
+    public boolean hosts(String room) {
+        return rooms.containsKey(room);
+    }
+
+    /** A message of a user connected to this node. */
     public void onClient(String user, ClientMessage.RoomScoped message) {
+        onClient(user, null, message);
+    }
+
+    /**
+     * A message of a user connected to {@code node} (null: this node), whose room lives here;
+     * another node forwarded it.
+     */
+    public void onClient(String user, String node, ClientMessage.RoomScoped message) {
         if (message instanceof ClientMessage.RoomJoin j) {
-            join(user, j);
+            join(user, node, j);
             return;
         }
         Room room = rooms.get(message.room());
@@ -58,7 +92,7 @@ public final class Rooms {
             throw new SignalingException(ErrorCode.NOT_IN_ROOM, "you are not in room " + message.room());
         }
         switch (message) {
-            case ClientMessage.RoomJoin j -> join(user, j);
+            case ClientMessage.RoomJoin j -> join(user, node, j);
             case ClientMessage.RoomLeave l -> {
                 leave(room, me);
                 ports.deliver(user, new ServerMessage.RoomLeft(room.id));
@@ -80,10 +114,31 @@ public final class Rooms {
         }
     }
 
-    /** The user's connection closed: it leaves every room it was in. */
+    /** The user's connection to this node closed: it leaves every room it joined from here. */
     public void disconnected(String user) {
-        for (Room room : List.copyOf(rooms.values())) {
-            room.member(user).ifPresent(m -> leave(room, m));
+        disconnected(user, null, null);
+    }
+
+    /**
+     * The user's connection to {@code node} (null: this node) closed: it leaves {@code room}
+     * (null: every room) if it joined from there.
+     */
+    public void disconnected(String user, String node, String room) {
+        for (Room r : List.copyOf(rooms.values())) {
+            if (room == null || r.id.equals(room)) {
+                r.member(user).filter(m -> Objects.equals(m.node, node)).ifPresent(m -> leave(r, m));
+            }
+        }
+    }
+
+    /** Members connected to nodes that are no longer {@code alive} leave (their node died). */
+    public void sweep(Predicate<String> alive) {
+        for (Room r : List.copyOf(rooms.values())) {
+            for (Room.Member m : List.copyOf(r.members.values())) {
+                if (m.node != null && !alive.test(m.node) && rooms.get(r.id) == r) {
+                    leave(r, m);
+                }
+            }
         }
     }
 
@@ -99,11 +154,16 @@ public final class Rooms {
 
     // ---- membership
 
-    private void join(String user, ClientMessage.RoomJoin j) {
+    private void join(String user, String node, ClientMessage.RoomJoin j) {
+        Room existing = rooms.get(j.room());
+        Room.Member earlier = existing == null ? null : existing.members.get(user);
+        if (earlier != null && !Objects.equals(earlier.node, node)) {
+            leave(existing, earlier); // joined again from another node: the old membership ends
+        }
         Room room = rooms.computeIfAbsent(j.room(), Room::new);
         Room.Member me = room.members.get(user);
         if (me == null) {
-            me = new Room.Member(user, j.audioOnly(), j.uplinkKbps(), room.segmentFor(user));
+            me = new Room.Member(user, node, j.audioOnly(), j.uplinkKbps(), room.segmentFor(user));
             room.members.put(user, me);
             for (Room.Member m : room.members.values()) {
                 if (m != me) {
@@ -128,6 +188,7 @@ public final class Rooms {
         events.participantLeft(room.id, me.user, room.members.size());
         if (room.members.isEmpty()) {
             rooms.remove(room.id);
+            ports.emptied(room.id);
             return;
         }
         toAll(room, new ServerMessage.ParticipantLeft(room.id, me.user));
@@ -137,7 +198,7 @@ public final class Rooms {
     private void bandwidth(Room room, Room.Member me, ClientMessage.RoomBandwidth b) {
         if (b.downlinkKbps() != null) {
             me.downlinkKbps = b.downlinkKbps();
-            me.playing.values().forEach(id -> sfu.limitDownlink(id, me.downlinkKbps));
+            me.playing.values().forEach(id -> sfu(me).limitDownlink(id, me.downlinkKbps));
         }
         if (b.uplinkKbps() != null) {
             me.uplinkKbps = b.uplinkKbps();
@@ -188,8 +249,9 @@ public final class Rooms {
         return ports;
     }
 
-    Sfu sfu() {
-        return sfu;
+    /** The SFU of the member's node: this node's, or another node's through {@link #remoteSfu}. */
+    Sfu sfu(Room.Member m) {
+        return m.node == null ? sfu : remote.apply(m.node);
     }
 
     Executor loop() {

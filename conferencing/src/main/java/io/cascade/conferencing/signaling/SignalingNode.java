@@ -30,6 +30,7 @@ public final class SignalingNode {
     private final Switchboard board;
     private final Presence presence;
     private final Rooms rooms;
+    private final RoomRouting routing;
 
     public SignalingNode(SignalingSettings settings, InstantSource clock, UserService users, Authenticator auth,
                          Locator locator, NodeLink link, CallEvents events) {
@@ -46,7 +47,27 @@ public final class SignalingNode {
         CallPolicy policy = new CallPolicy(users);
         this.board = new Switchboard(settings, clock, policy, locator, link, events);
         this.presence = new Presence(users, policy, locator, clock, settings.presenceToEveryone());
-        this.rooms = new Rooms(clock, meshThreshold, roomEvents, board::deliver);
+        this.rooms = new Rooms(clock, meshThreshold, roomEvents, new Rooms.Ports() {
+            @Override
+            public void deliver(String user, ServerMessage message) {
+                board.deliver(user, message);
+            }
+
+            @Override
+            public void emptied(String room) {
+                routing.homes().release(room);
+            }
+        });
+        this.routing = new RoomRouting(settings.node(), rooms, board, locator, link);
+    }
+
+    /**
+     * Lets rooms span nodes (docs/signaling.md, "Rooms across nodes"): {@code homes} says which
+     * node runs a room, {@code remote} makes the SFU sessions of members connected elsewhere on
+     * their nodes. Without it every room is homed on the node its members connect to.
+     */
+    public void cluster(RoomHomes homes, RemoteSfus remote) {
+        routing.cluster(homes, remote);
     }
 
     /** Puts the SFU behind the rooms; {@code loop} runs work on this node's signaling thread. */
@@ -119,7 +140,7 @@ public final class SignalingNode {
         } else if (m instanceof ClientMessage.CallScoped cs) {
             board.fromUser(user, cs);
         } else if (m instanceof ClientMessage.RoomScoped rs) {
-            rooms.onClient(user, rs);
+            routing.fromLocal(user, rs);
         }
     }
 
@@ -148,7 +169,7 @@ public final class SignalingNode {
     public void onClose(Connection c) {
         String user = c.userOrNull();
         if (user != null && board.connection(user) == c) {
-            rooms.disconnected(user);
+            routing.disconnected(user);
         }
         if (user != null && board.detach(user, c)) {
             presence.changed(user, PresenceStatus.OFFLINE, board.localUsers(), board::deliver);
@@ -158,7 +179,11 @@ public final class SignalingNode {
     /** A message from another node. */
     public void onNode(NodeMessage m) {
         try {
-            board.onNode(m);
+            if (m instanceof NodeMessage.ForRooms r) {
+                routing.onNode(r);
+            } else {
+                board.onNode(m);
+            }
         } catch (RuntimeException e) {
             LOG.warnf(e, "node message %s failed", m.getClass().getSimpleName());
         }
@@ -167,6 +192,7 @@ public final class SignalingNode {
     /** Ring timeouts, liveness of remote parties and nodes, presence sweep. Call about once a second. */
     public void tick() {
         board.tick();
+        routing.tick();
         presence.sweep(board.localUsers(), board::deliver);
     }
 

@@ -150,6 +150,7 @@ final class Switchboard implements Calls.Ports {
                 }
             }
             case NodeMessage.Left l -> calls.left(l.user(), l.callId(), l.reason());
+            case NodeMessage.ForRooms r -> { } // SignalingNode hands these to its rooms
         }
     }
 

@@ -10,6 +10,10 @@ import io.cascade.conferencing.signaling.NodeLinkReceiver;
 import io.cascade.conferencing.signaling.MeshThreshold;
 import io.cascade.conferencing.signaling.PublishingCallEvents;
 import io.cascade.conferencing.signaling.PublishingRoomEvents;
+import io.cascade.conferencing.signaling.RemoteSfus;
+import io.cascade.conferencing.signaling.RoomHomes;
+import io.cascade.conferencing.signaling.SfuOfferReceiver;
+import io.cascade.conferencing.sfu.GatewaySfu;
 import io.cascade.conferencing.signaling.SignalingLoop;
 import io.cascade.conferencing.signaling.SignalingNode;
 import io.cascade.conferencing.signaling.SignalingSettings;
@@ -33,7 +37,9 @@ import org.jboss.logging.Logger;
  * Wires the signaling node (module conferencing, package {@code signaling}) into this process: its
  * loop thread, the directory as locator, the HTTP link to other nodes at {@value HttpNodeLink#PATH}
  * on the application port, events to Kafka, and the WebSocket connections of
- * {@link SignalingEndpoint}. Adds role {@code signaling} and its address to this node's directory
+ * {@link SignalingEndpoint}. Rooms span nodes: their homes are claimed in the directory's
+ * {@value RoomHomes#CACHE} cache, and other nodes' homes ask this node's SFU for the sessions of
+ * members connected here at {@value RemoteSfus#PATH}. Adds role {@code signaling} and its address to this node's directory
  * entry.
  */
 @ApplicationScoped
@@ -52,8 +58,15 @@ public class ConferencingService {
     @Inject
     WebRtcService webrtc;
 
+    @Inject
+    RelayService relay;
+
+    @Inject
+    BroadcastPipeline pipeline;
+
     private SignalingLoop loop;
     private HttpNodeLink link;
+    private RemoteSfus remoteSfus;
     /** Connections by WebSocket connection id; touched only on the loop thread. */
     private final Map<String, Connection> connections = new HashMap<>();
 
@@ -75,7 +88,21 @@ public class ConferencingService {
                 new PublishingRoomEvents(platform.events(), node, InstantSource.system()), MeshThreshold.DEFAULT);
         loop = new SignalingLoop(signalingNode, "signaling", signaling.tick());
         SignalingLoop rooms = loop;
-        signalingNode.sfu(new RoomSfu(webrtc), work -> rooms.run(n -> work.run()));
+        // members publish to and play from this node's gateway; streams of other nodes are pulled
+        // through the relay, their formats found in the directory through the pipeline's shared catalog
+        var sfu = new GatewaySfu(webrtc::gateway, () -> relay.node() == null ? null : relay.node().puller(),
+                pipeline.catalog());
+        signalingNode.sfu(sfu, work -> rooms.run(n -> work.run()));
+        remoteSfus = new RemoteSfus(node, signaling.clusterToken(), HttpNodeLink.fromDirectory(platform.directory()), link);
+        var directory = platform.directory();
+        signalingNode.cluster(new RoomHomes(platform.caches().rooms(), node, directory::isAlive), remoteSfus);
+        SfuOfferReceiver offers = new SfuOfferReceiver(signaling.clusterToken(), sfu, link);
+        router.post(RemoteSfus.PATH).handler(BodyHandler.create().setBodyLimit(SfuOfferReceiver.MAX_BODY));
+        router.post(RemoteSfus.PATH).blockingHandler(ctx -> {
+            var body = ctx.body().buffer();
+            var reply = offers.receive(ctx.request().getHeader("Authorization"), body == null ? new byte[0] : body.getBytes());
+            ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json").end(reply.body());
+        }, false);
         NodeLinkReceiver receiver = new NodeLinkReceiver(signaling.clusterToken(), loop);
         router.post(HttpNodeLink.PATH).handler(BodyHandler.create().setBodyLimit(NodeLinkReceiver.MAX_BODY));
         router.post(HttpNodeLink.PATH).handler(ctx -> {
@@ -125,6 +152,9 @@ public class ConferencingService {
         }
         if (link != null) {
             link.close();
+        }
+        if (remoteSfus != null) {
+            remoteSfus.close();
         }
     }
 }

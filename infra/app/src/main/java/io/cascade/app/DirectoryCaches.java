@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.app;
 
+import io.cascade.conferencing.signaling.RoomHomes;
 import io.cascade.local.EmbeddedInfinispan;
 import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.directory.Assignments;
@@ -30,6 +31,7 @@ public final class DirectoryCaches implements AutoCloseable {
         caches.addAll(ViewerCounts.CACHES);
         caches.addAll(ViewerSessions.CACHES);
         caches.addAll(Assignments.CACHES);
+        caches.addAll(RoomHomes.CACHES);
         return new DirectoryCaches(EmbeddedInfinispan.start(config.node().id(), ispn.clusterName(),
                 ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), caches));
     }
@@ -64,6 +66,11 @@ public final class DirectoryCaches implements AutoCloseable {
     /** Who holds which transcode format. */
     public BasicCache<String, String> assignments() {
         return node.cache(Assignments.CACHES.get(1));
+    }
+
+    /** Which signaling node each group room lives on ({@link RoomHomes}). */
+    public BasicCache<String, String> rooms() {
+        return node.cache(RoomHomes.CACHE);
     }
 
     /** Members of the cluster this node sees. */

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cascade.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cascade.conferencing.signaling.MeshThreshold;
+import io.cascade.conferencing.signaling.RoomHomes;
+import io.cascade.local.EmbeddedInfinispan;
+import io.cascade.local.junit.Await;
+import io.cascade.local.junit.Chromium;
+import io.cascade.local.junit.InfinispanFixture;
+import io.cascade.platform.directory.Directory;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A room spanning two nodes (docs/signaling.md, "Rooms across nodes"): two whole nodes
+ * ({@link RoomNode}: signaling, relay, WebRTC gateway) in one JVM on one real two-member
+ * Infinispan cluster over loopback, and real Chromium pages at each node's {@code /meet/{room}}.
+ * The mesh threshold is 2, so three members are an SFU room. Two members connect to node A, the
+ * first of them making A the room's home; one connects to node B, whose room messages go to A and
+ * whose media goes to B's gateway. Each page must decode both others' video over the SFU: B's
+ * member plays A's members from B's relay, which pulls them from A's; A's members play B's member
+ * pulled into A. Then B's member leaves and A's pages see it go.
+ *
+ * <p>Pages publish without simulcast ({@code simulcast=0}): a pulled stream carries one layer
+ * per track (docs/signaling.md says so). Small captures for a 2-core machine.
+ */
+class RoomsAcrossNodesThroughChromiumTest {
+    private static final Duration PAGE_UP = Duration.ofSeconds(30);
+    private static final Duration MEDIA = Duration.ofSeconds(60);
+    private static final String PAGE = "&w=320&h=180&simulcast=0";
+    private static final int FRAMES = 15;
+
+    @RegisterExtension
+    static final InfinispanFixture ISPN = new InfinispanFixture(2, caches());
+
+    private static List<String> caches() {
+        List<String> all = new ArrayList<>(Directory.CACHES);
+        all.addAll(RoomHomes.CACHES);
+        return all;
+    }
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void threeMembersOnTwoNodesDecodeEachOtherThroughTheRelays() throws Exception {
+        assumeTrue(Chromium.available(), "Chromium not installed (apt-get install chromium); CI installs it");
+        EmbeddedInfinispan ispnA = ISPN.startNode(0);
+        EmbeddedInfinispan ispnB = ISPN.startNode(1);
+        Await.until("two cluster members", Duration.ofSeconds(30), () -> ispnA.clusterSize() == 2 && ispnB.clusterSize() == 2);
+        Vertx vertx = Vertx.vertx();
+        MeshThreshold two = new MeshThreshold(2, 600);
+        try (RoomNode a = new RoomNode("room-node-a", ispnA, vertx, two);
+             RoomNode b = new RoomNode("room-node-b", ispnB, vertx, two);
+             Chromium chromium = Chromium.start()) {
+            Await.until("both nodes in the directory with their addresses", Duration.ofSeconds(20), () ->
+                    a.directory.node(b.id).filter(n -> n.addresses().containsKey("signaling")).isPresent()
+                            && b.directory.node(a.id).filter(n -> n.addresses().containsKey("relay")).isPresent());
+
+            String ann = open(chromium, a, "x-ann");
+            Await.until("node A is the room's home", Duration.ofSeconds(20), () -> a.id.equals(homeOf(a, "span")));
+            String bea = open(chromium, a, "x-bea");
+            String cid = open(chromium, b, "x-cid");
+            assertThat(homeOf(b, "span")).isEqualTo(a.id);
+            assertThat(b.signaling.rooms().members("span")).as("the room runs on A only").isEmpty();
+            Await.until("three members on A", Duration.ofSeconds(20), () -> a.signaling.rooms().members("span").size() == 3);
+
+            for (String page : List.of(ann, bea, cid)) {
+                JsonNode stats = waitFor(chromium, page, allDecode(2, "sfu"), MEDIA);
+                System.out.println("span: " + stats);
+                assertThat(stats).hasSize(2);
+            }
+            System.out.println("pulled into A: " + a.relay.puller().pulled() + ", into B: " + b.relay.puller().pulled());
+            assertThat(b.relay.puller().pulled()).containsKeys("room/span/x-ann/cam", "room/span/x-bea/cam");
+            assertThat(a.relay.puller().pulled()).containsKey("room/span/x-cid/cam");
+
+            chromium.evaluate(cid, "cascade.leave()", Duration.ofSeconds(5));
+            for (String page : List.of(ann, bea)) {
+                waitFor(chromium, page, "!Object.keys(cascade.state().peers).includes('x-cid')", MEDIA);
+            }
+            Await.until("the member of B left the room on A", Duration.ofSeconds(20), () ->
+                    !a.signaling.rooms().members("span").contains("x-cid"));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String homeOf(RoomNode node, String room) {
+        return node.homes.holder(room);
+    }
+
+    private String open(Chromium chromium, RoomNode node, String name) {
+        String session = chromium.open(node.base + "/meet/span?name=" + name + PAGE);
+        long deadline = System.nanoTime() + PAGE_UP.toNanos();
+        while (true) {
+            try {
+                waitFor(chromium, session, "window.cascade && cascade.state().joined", PAGE_UP);
+                return session;
+            } catch (IllegalStateException e) { // the page navigated under the evaluation
+                if (!String.valueOf(e.getMessage()).contains("context") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** JS: the stats once {@code peers} remote peers each decoded {@link #FRAMES} frames over {@code mode}. */
+    private static String allDecode(int peers, String mode) {
+        return "(async () => { const s = await cascade.stats(); return s.length === " + peers
+                + " && s.every(p => p.mode === '" + mode + "' && p.framesDecoded >= " + FRAMES + ") ? s : null; })()";
+    }
+
+    private static JsonNode waitFor(Chromium chromium, String session, String expression, Duration bound) {
+        String js = "(async () => { const end = Date.now() + " + bound.toMillis() + ";"
+                + " while (Date.now() < end) {"
+                + "   try { const v = await (async () => (" + expression + "))(); if (v) return v; } catch (e) {}"
+                + "   await new Promise(r => setTimeout(r, 200)); }"
+                + " return { timedOut: true, state: window.cascade ? window.cascade.state() : null,"
+                + "   stats: window.cascade ? await window.cascade.stats() : null }; })()";
+        JsonNode v = chromium.evaluate(session, js, bound.plusSeconds(5));
+        if (v.path("timedOut").asBoolean()) {
+            throw new AssertionError("not within " + bound + ": " + expression + "; page: " + v);
+        }
+        return v;
+    }
+}
