@@ -23,7 +23,7 @@
   const $ = id => document.getElementById(id);
 
   const state = {
-    connected: false, joined: false, joins: 0, mode: null, threshold: null, modes: [], peers: {},
+    connected: false, joined: false, leaving: false, joins: 0, rejoins: 0, mode: null, threshold: null, modes: [], peers: {},
     streams: {}, speaker: null, chat: [], errors: [], downlinkKbps: 0, published: false,
     resubscribes: 0, republishes: 0,
     firstFrameMs: {}, // per tile: ms from this page's navigation to its first video frame shown
@@ -90,6 +90,7 @@
         send({ type: 'room.join', room, audioOnly, uplinkKbps: uplink });
         break;
       case 'room.joined': joined(m); break;
+      case 'room.left': roomLeft(); break;
       case 'participant.joined': addPeer(m.user, m.audioOnly); break;
       case 'participant.left': removePeer(m.user); break;
       case 'room.mode': modeChanged(m.mode, m.threshold); break;
@@ -480,9 +481,24 @@
   }
 
   function leave() {
+    state.leaving = true;
     send({ type: 'room.leave', room });
     closeAll();
     state.joined = false;
+  }
+
+  /**
+   * Told we left without asking: the node that ran the room died (docs/signaling.md, "Rooms
+   * across nodes"). Drop everything and join again; the join makes a live node the room's home.
+   */
+  function roomLeft() {
+    if (state.leaving || !state.joined) return;
+    state.joined = false;
+    state.rejoins++;
+    closeAll();
+    Object.keys(state.peers).forEach(removePeer);
+    status('rejoining');
+    setTimeout(() => { if (!state.leaving) send({ type: 'room.join', room, audioOnly, uplinkKbps: uplink }); }, 500);
   }
 
   $('chatForm').onsubmit = e => { e.preventDefault(); if ($('chatText').value) { chat($('chatText').value); $('chatText').value = ''; } };

@@ -31,19 +31,19 @@
 
   // ---- LL-HLS
 
-  const hlsState = {hls: null, bytes: 0, errors: []};
+  const hlsState = {hls: null, bytes: 0, errors: [], jumps: 0};
+  const MAX_BEHIND_S = 3; // seconds behind the target latency after which playback jumps to it
 
   function playHls() {
     const src = withToken('/hls/' + encodeURIComponent(id) + '/master.m3u8');
     if (window.Hls && window.Hls.isSupported()) {
       const hls = new window.Hls({
+        // Target latency: the playlist's PART-HOLD-BACK (3 parts), hls.js's own choice in
+        // low-latency mode. Setting liveSyncDuration(Count) would replace it with a multiple of
+        // the whole target duration (2 s here), which is what held playback 2 s behind before.
         lowLatencyMode: true,
-        maxLiveSyncPlaybackRate: 1.5, // catch up after a stall (docs/hls.md)
-        // hls.js only speeds up within about one target duration of its target latency; further
-        // behind (a long stall, a slow start) it jumps to the live edge once 2 target durations
-        // (4 s) behind. The sync count must stay below the max count.
-        liveSyncDurationCount: 1,
-        liveMaxLatencyDurationCount: 2,
+        maxLiveSyncPlaybackRate: 1.5, // catch up after a stall (docs/playback.md)
+        liveSyncOnStallIncrease: 0.2, // a stall raises the target by 200 ms, not hls.js's 1 s
         backBufferLength: 30,
         // Playlists name their parts relatively; the token rides on every request.
         xhrSetup: token ? (xhr, url) => xhr.open('GET', withToken(url), true) : undefined,
@@ -60,6 +60,14 @@
       });
       hls.loadSource(src);
       hls.attachMedia(video);
+      // hls.js speeds up only near its target; far behind (a long stall, a slow start) jump back.
+      hlsState.catchUp = setInterval(() => {
+        const latency = hls.latency, target = hls.targetLatency, live = hls.liveSyncPosition;
+        if (latency > 0 && target !== null && live !== null && latency > target + MAX_BEHIND_S && !video.paused) {
+          video.currentTime = live;
+          hlsState.jumps = (hlsState.jumps || 0) + 1;
+        }
+      }, 1000);
       return new Promise(resolve => {
         hls.on(window.Hls.Events.MANIFEST_PARSED, (e, data) => {
           show('LL-HLS, ' + data.levels.length + ' renditions');
@@ -122,6 +130,7 @@
       if (hls) {
         out.latencyToLiveEdge = Number.isFinite(hls.latency) ? hls.latency : null;
         out.targetLatency = hls.targetLatency;
+        out.jumps = hlsState.jumps;
         const level = hls.levels && hls.levels[hls.currentLevel];
         out.rendition = level ? level.height + 'p' : null;
         out.levels = hls.levels ? hls.levels.length : 0;

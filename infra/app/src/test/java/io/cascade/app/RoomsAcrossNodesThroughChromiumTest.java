@@ -93,12 +93,56 @@ class RoomsAcrossNodesThroughChromiumTest {
         }
     }
 
+    /**
+     * The home of a room dies: the member on the other node is told it left ({@code room.left}),
+     * and its page joins again, which makes the live node the home.
+     */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aPageWhoseRoomsHomeDiedJoinsAgainOnALiveNode() throws Exception {
+        assumeTrue(Chromium.available(), "Chromium not installed (apt-get install chromium); CI installs it");
+        EmbeddedInfinispan ispnA = ISPN.startNode(0);
+        EmbeddedInfinispan ispnB = ISPN.startNode(1);
+        Await.until("two cluster members", Duration.ofSeconds(30), () -> ispnA.clusterSize() == 2 && ispnB.clusterSize() == 2);
+        Vertx vertx = Vertx.vertx();
+        RoomNode a = new RoomNode("home-node-a", ispnA, vertx, new MeshThreshold(4, 600));
+        boolean aOpen = true;
+        try (RoomNode b = new RoomNode("home-node-b", ispnB, vertx, new MeshThreshold(4, 600));
+             Chromium chromium = Chromium.start()) {
+            Await.until("both nodes in the directory with their addresses", Duration.ofSeconds(20), () ->
+                    a.directory.node(b.id).filter(n -> n.addresses().containsKey("signaling")).isPresent()
+                            && b.directory.node(a.id).filter(n -> n.addresses().containsKey("signaling")).isPresent());
+            String eve = open(chromium, a, "x-eve", "solo");
+            Await.until("node A is the room's home", Duration.ofSeconds(20), () -> a.id.equals(homeOf(a, "solo")));
+            String dan = open(chromium, b, "x-dan", "solo");
+            Await.until("two members on A", Duration.ofSeconds(20), () -> a.signaling.rooms().members("solo").size() == 2);
+            assertThat(chromium.evaluate(eve, "cascade.state().joined", Duration.ofSeconds(5)).asBoolean()).isTrue();
+
+            a.close(); // the home goes away (its heartbeat with it)
+            aOpen = false;
+            JsonNode state = waitFor(chromium, dan, "cascade.state().rejoins === 1 && cascade.state().joined"
+                    + " ? cascade.state() : null", MEDIA);
+            System.out.println("after the home died: " + state);
+            assertThat(homeOf(b, "solo")).isEqualTo(b.id);
+            assertThat(b.signaling.rooms().members("solo")).containsExactly("x-dan");
+        } finally {
+            if (aOpen) {
+                a.close();
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static String homeOf(RoomNode node, String room) {
         return node.homes.holder(room);
     }
 
     private String open(Chromium chromium, RoomNode node, String name) {
-        String session = chromium.open(node.base + "/meet/span?name=" + name + PAGE);
+        return open(chromium, node, name, "span");
+    }
+
+    private String open(Chromium chromium, RoomNode node, String name, String room) {
+        String session = chromium.open(node.base + "/meet/" + room + "?name=" + name + PAGE);
         long deadline = System.nanoTime() + PAGE_UP.toNanos();
         while (true) {
             try {
