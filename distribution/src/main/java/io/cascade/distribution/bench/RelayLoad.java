@@ -66,6 +66,8 @@ public final class RelayLoad {
             throws Exception {
         // The leak detector's sampling costs a stack trace per tracked buffer: keep it off the load.
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        String loadAtStart = BenchArgs.loadAverage();
+        System.out.println("load average at start: " + loadAtStart);
         int phases = config.fractions().size() + 1;
         Duration safety = config.warmUp().plus(config.phase().plus(LoadRun.SETTLE).multipliedBy(phases))
                 .plusSeconds(15);
@@ -102,6 +104,10 @@ public final class RelayLoad {
         report.put("pinned", pinning.map(CpuPinning::toString).orElse("no"));
         report.put("latency_receiver", receivers.name());
         report.put("runs", runs);
+        String loadAtEnd = BenchArgs.loadAverage();
+        System.out.println("load average at end: " + loadAtEnd);
+        report.put("load_average_start", loadAtStart);
+        report.put("load_average_end", loadAtEnd);
         return report;
     }
 
