@@ -34,6 +34,25 @@ public final class LatencyHistogram {
         max = Math.max(max, other.max);
     }
 
+    /**
+     * Adds {@code count} values to bucket {@code index} of this layout, as a histogram kept
+     * elsewhere in the same layout reports them (the native receiver, {@code tsrecv.c}).
+     *
+     * @throws IllegalArgumentException for an index outside the layout or a negative count
+     */
+    void addBucket(int index, long count) {
+        if (index < 0 || index >= BUCKETS || count < 0) {
+            throw new IllegalArgumentException("bucket " + index + " count " + count);
+        }
+        counts[index] += count;
+        total += count;
+    }
+
+    /** Raises the maximum to {@code value}, the exact maximum a bucket count does not carry. */
+    void includeMax(long value) {
+        max = Math.max(max, value);
+    }
+
     public long count() {
         return total;
     }

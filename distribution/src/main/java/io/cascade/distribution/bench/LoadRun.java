@@ -3,7 +3,6 @@ package io.cascade.distribution.bench;
 
 import io.cascade.distribution.udp.UdpEngine;
 import io.cascade.distribution.udp.UdpEngineConfig;
-import io.cascade.distribution.udp.UdpStats;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One forwarder at one fan-out: opens the subscriber and publisher sockets (each on UdpEngine
- * threads of their own), starts the forwarder, then runs warm-up, probe and the fraction phases,
+ * One forwarder at one fan-out: opens the subscriber side ({@link SubscriberSide}: UdpEngine
+ * threads or the native receiver) and the publisher sockets, starts the forwarder, then runs warm-up, probe and the fraction phases,
  * measuring each phase's forwarder CPU, load-generator CPU and deliveries. The probe's delivered
  * packets per forwarder CPU-second, times the forwarder's cores, is taken as its saturation rate.
  */
@@ -27,28 +26,27 @@ final class LoadRun implements AutoCloseable {
      */
     static final Duration SETTLE = Duration.ofMillis(500);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final LoadConfig config;
     private final int fanOut;
     private final ForwarderUnderTest forwarder;
-    private final List<UdpEngine> receivers = new ArrayList<>();
-    private final List<SubscriberSink> sinks = new ArrayList<>();
-    private final List<Long> receiverThreads = new ArrayList<>();
+    private final SubscriberSide.Factory subscriberFactory;
+    private SubscriberSide subscribers;
     private UdpEngine publishers;
     private PublisherPacer pacer;
 
-    private LoadRun(LoadConfig config, int fanOut, ForwarderUnderTest forwarder) {
+    private LoadRun(LoadConfig config, int fanOut, ForwarderUnderTest forwarder, SubscriberSide.Factory subscribers) {
         this.config = config;
         this.fanOut = fanOut;
         this.forwarder = forwarder;
+        this.subscriberFactory = subscribers;
     }
 
-    static RunResult run(LoadConfig config, int fanOut, ForwarderUnderTest forwarder) throws Exception {
-        try (LoadRun run = new LoadRun(config, fanOut, forwarder)) {
+    static RunResult run(LoadConfig config, int fanOut, ForwarderUnderTest forwarder, SubscriberSide.Factory subscribers)
+            throws Exception {
+        try (LoadRun run = new LoadRun(config, fanOut, forwarder, subscribers)) {
             return run.execute();
         }
     }
@@ -82,18 +80,9 @@ final class LoadRun implements AutoCloseable {
                 KernelUdpCounters.read()));
     }
 
-    /** Subscribers on {@code receiveThreads} engines of one thread each; publishers on one more. */
+    /** The subscriber side, then the publishers on one UdpEngine thread. */
     private Topology openSockets() throws Exception {
-        int threads = Math.min(config.receiveThreads(), fanOut);
-        for (int t = 0; t < threads; t++) {
-            int sockets = fanOut / threads + (t < fanOut % threads ? 1 : 0);
-            SubscriberSink sink = new SubscriberSink();
-            UdpEngine engine = UdpEngine.start(UdpEngineConfig.defaults().withThreads(1, sockets).withReceive(64, 2048)
-                    .withSocketBuffers(4 << 20, 256 << 10), sink);
-            receivers.add(engine);
-            sinks.add(sink);
-            receiverThreads.add(engine.sockets().get(0).executor().submit(() -> Thread.currentThread().threadId()).get());
-        }
+        subscribers = subscriberFactory.open(fanOut);
         // Room for the fraction phases to go above the probe rate when the probe did not saturate.
         int publisherSockets = config.publishersFor(1.5 * config.probeOutPps(), fanOut);
         publishers = UdpEngine.start(UdpEngineConfig.defaults().withThreads(1, publisherSockets)
@@ -103,9 +92,7 @@ final class LoadRun implements AutoCloseable {
             InetSocketAddress source = publishers.sockets().get(p).localAddress();
             list.add(new Topology.Publisher(source, 0x1000_0000 + 2 * p, 0x1000_0000 + 2 * p + 1));
         }
-        List<InetSocketAddress> subscribers = new ArrayList<>();
-        receivers.forEach(engine -> engine.sockets().forEach(s -> subscribers.add(s.localAddress())));
-        return new Topology(list, subscribers);
+        return new Topology(list, subscribers.addresses());
     }
 
     private Window measure(String name, int phase, int publisherCount) throws InterruptedException {
@@ -119,11 +106,7 @@ final class LoadRun implements AutoCloseable {
 
     /** Per-core rate of the probe, its backlog drained, times the cores. */
     private double saturation(Window probe) throws Exception {
-        long delivered = 0;
-        for (int i = 0; i < sinks.size(); i++) {
-            SubscriberSink sink = sinks.get(i);
-            delivered += receivers.get(i).sockets().get(0).executor().submit(() -> sink.delivered(PROBE)).get();
-        }
+        long delivered = subscribers.delivered(PROBE);
         double cpu = probe.end.forwarderCpu - probe.start.forwarderCpu;
         return cpu <= 0 ? config.probeOutPps() : delivered / cpu * forwarder.cores();
     }
@@ -133,7 +116,7 @@ final class LoadRun implements AutoCloseable {
         long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         long last = -1;
         while (System.nanoTime() < deadline) {
-            long now = receivers.stream().map(UdpEngine::totals).mapToLong(UdpStats::received).sum();
+            long now = subscribers.received();
             if (now == last) {
                 return;
             }
@@ -144,16 +127,9 @@ final class LoadRun implements AutoCloseable {
 
     private RunResult collect(List<Window> windows, double saturation, String forwarderSummary,
             Map<String, Long> kernel) throws Exception {
-        long[] delivered = new long[SubscriberSink.PHASES];
-        LatencyHistogram[] latency = new LatencyHistogram[SubscriberSink.PHASES];
-        for (int i = 0; i < latency.length; i++) {
-            latency[i] = new LatencyHistogram();
-        }
-        long[] invalid = new long[1];
-        for (int i = 0; i < sinks.size(); i++) {
-            SubscriberSink sink = sinks.get(i);
-            receivers.get(i).sockets().get(0).executor().submit(() -> sink.addTo(delivered, latency, invalid)).get();
-        }
+        SubscriberSide.Totals received = subscribers.totals();
+        long[] delivered = received.delivered();
+        LatencyHistogram[] latency = received.latency();
         PublisherPacer.PacerStats sent = pacer.stats();
         List<PhaseResult> phases = new ArrayList<>();
         for (Window w : windows) {
@@ -161,22 +137,21 @@ final class LoadRun implements AutoCloseable {
             phases.add(new PhaseResult(w.name, w.publishers, (w.end.wallNanos - w.start.wallNanos) / 1e9,
                     sent.sent()[w.phase], delivered[w.phase], fanOut, w.end.forwarderCpu - w.start.forwarderCpu,
                     w.end.loadCpu - w.start.loadCpu, w.end.receiverCpu - w.start.receiverCpu,
-                    h.percentile(50), h.percentile(99), h.max(), sent.skipped()[w.phase], sent.maxLateMicros()[w.phase]));
+                    h.percentile(50), h.percentile(99), h.max(), sent.skipped()[w.phase], sent.maxLateMicros()[w.phase],
+                    sent.sendSide()[w.phase].percentile(99), sent.sendSide()[w.phase].max()));
         }
         long publishedTotal = Arrays.stream(sent.sent()).sum();
         long deliveredTotal = Arrays.stream(delivered).sum();
-        UdpStats received = receivers.stream().map(UdpEngine::totals).reduce(UdpStats.ZERO, UdpStats::plus);
         return new RunResult(forwarder.name(), fanOut, saturation, phases, forwarderSummary, publishedTotal,
-                deliveredTotal, invalid[0], received, publishers.totals(), kernel);
+                deliveredTotal, received.invalid(), received.sockets(), publishers.totals(), kernel,
+                new RunResult.Receiver(subscribers.name(), subscribers.latencyNote(), received.details()));
     }
 
     private Snapshot snapshot() {
-        double receiverCpu = 0;
-        for (long thread : receiverThreads) {
-            receiverCpu += THREADS.getThreadCpuTime(thread) / 1e9;
-        }
-        return new Snapshot(System.nanoTime(), forwarder.cpuTime().toNanos() / 1e9, OS.getProcessCpuTime() / 1e9,
-                receiverCpu);
+        double receiverCpu = subscribers.cpuSeconds();
+        // The load generator's CPU is this JVM's, plus the receiver's when it is a process of its own.
+        double loadCpu = OS.getProcessCpuTime() / 1e9 + (subscribers.inThisProcess() ? 0 : receiverCpu);
+        return new Snapshot(System.nanoTime(), forwarder.cpuTime().toNanos() / 1e9, loadCpu, receiverCpu);
     }
 
     @Override
@@ -185,7 +160,9 @@ final class LoadRun implements AutoCloseable {
         if (publishers != null) {
             publishers.close();
         }
-        receivers.forEach(UdpEngine::close);
+        if (subscribers != null) {
+            subscribers.close();
+        }
     }
 
     private record Snapshot(long wallNanos, double forwarderCpu, double loadCpu, double receiverCpu) {}

@@ -17,16 +17,21 @@ import java.util.Map;
  * @param forwarderCpu    CPU seconds the forwarder used in the phase
  * @param loadCpu         CPU seconds the whole load-generator process used
  * @param receiverCpu     CPU seconds of the load generator's receive threads
- * @param p50Micros       one-way latency, publisher send to subscriber receive, median
+ * @param p50Micros       one-way latency, publisher stamp to subscriber receive (read time with the
+ *                        java receivers, kernel receive time with the native one), median
  * @param p99Micros       the 99th percentile
  * @param maxMicros       the worst
  * @param skipped         publisher packets the pacer skipped because it fell behind: non-zero
  *                        means the load generator did not offer the rate
  * @param maxLateMicros   worst lateness of a publisher send against its schedule
+ * @param sendSideP99Micros the publishers' send side, per pacer tick from the first stamp to the
+ *                        return of the last flush (sendmmsg): the 99th percentile; this much of
+ *                        the latency can be the load generator's own send path
+ * @param sendSideMaxMicros the worst tick
  */
 record PhaseResult(String name, int publishers, double seconds, long published, long delivered, int fanOut,
         double forwarderCpu, double loadCpu, double receiverCpu, long p50Micros, long p99Micros, long maxMicros,
-        long skipped, long maxLateMicros) {
+        long skipped, long maxLateMicros, long sendSideP99Micros, long sendSideMaxMicros) {
 
     double offeredOutPps() {
         return published * (double) fanOut / seconds;
@@ -51,10 +56,10 @@ record PhaseResult(String name, int publishers, double seconds, long published, 
         return String.format(Locale.ROOT,
                 "  %-6s %4d pub  offered %8.0f pps  delivered %8.0f pps  loss %6.2f%%  fwd cpu %4.0f%%  "
                         + "%8.0f pkt/cpu-s  p50 %6d us  p99 %6d us  max %6d us  load cpu %4.0f%% (recv %3.0f%%)"
-                        + "  pacer skipped %d, late <= %d us",
+                        + "  pacer skipped %d, late <= %d us, send side p99 %d / max %d us",
                 name, publishers, offeredOutPps(), deliveredPps(), 100 * loss(), 100 * forwarderCpu / seconds,
                 perCpuSecond(), p50Micros, p99Micros, maxMicros, 100 * loadCpu / seconds, 100 * receiverCpu / seconds,
-                skipped, maxLateMicros);
+                skipped, maxLateMicros, sendSideP99Micros, sendSideMaxMicros);
     }
 
     Map<String, Object> json() {
@@ -76,6 +81,8 @@ record PhaseResult(String name, int publishers, double seconds, long published, 
         out.put("load_receiver_cpu_s", receiverCpu);
         out.put("pacer_skipped", skipped);
         out.put("pacer_max_late_us", maxLateMicros);
+        out.put("send_side_p99_us", sendSideP99Micros);
+        out.put("send_side_max_us", sendSideMaxMicros);
         return out;
     }
 }

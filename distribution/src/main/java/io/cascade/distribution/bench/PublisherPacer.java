@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * phase, and flushes each publisher socket once. Streams start staggered across their interval
  * so the load is smooth. If the loop falls more than {@link #CATCH_UP_NANOS} behind, the missed
  * packets are skipped and counted: a non-zero {@code skipped} means the load generator could not
- * offer the rate and the phase is not valid. All state lives on the loop thread.
+ * offer the rate and the phase is not valid. Per tick, the time from its first stamp to the
+ * return of its last flush is recorded as the send side: the part of every latency figure that
+ * is the load generator's own send path. All state lives on the loop thread.
  */
 final class PublisherPacer implements Runnable {
     static final long CATCH_UP_NANOS = 50_000_000;
@@ -39,6 +41,8 @@ final class PublisherPacer implements Runnable {
     private final long[] sent = new long[SubscriberSink.PHASES];
     private final long[] skipped = new long[SubscriberSink.PHASES];
     private final long[] maxLateNanos = new long[SubscriberSink.PHASES];
+    private final LatencyHistogram[] sendSideMicros = new LatencyHistogram[SubscriberSink.PHASES];
+    private long firstStamp;
     private int active;
     private int phase;
     private ScheduledFuture<?> timer;
@@ -51,6 +55,9 @@ final class PublisherPacer implements Runnable {
         this.headers = new byte[sockets.size()][2][];
         this.sequence = new int[sockets.size()][2];
         this.due = new long[sockets.size()][2];
+        for (int i = 0; i < sendSideMicros.length; i++) {
+            sendSideMicros[i] = new LatencyHistogram();
+        }
         size[VIDEO] = config.videoSize();
         size[AUDIO] = config.audioSize();
         interval[VIDEO] = config.videoPps() == 0 ? 0 : 1_000_000_000L / config.videoPps();
@@ -111,6 +118,10 @@ final class PublisherPacer implements Runnable {
         for (int p = 0; p < active; p++) {
             sockets.get(p).flush();
         }
+        if (firstStamp != 0) {
+            sendSideMicros[phase].record((System.nanoTime() - firstStamp) / 1000);
+            firstStamp = 0;
+        }
     }
 
     private long emit(int publisher, int kind, long next, long now) {
@@ -142,22 +153,31 @@ final class PublisherPacer implements Runnable {
         } else {
             view.setTimestamp(seq * 960); // 48 kHz, 20 ms frames
         }
-        packet.writeLong(System.nanoTime()).writeByte(phase);
+        long stamp = System.nanoTime();
+        if (firstStamp == 0) {
+            firstStamp = stamp;
+        }
+        packet.writeLong(stamp).writeByte(phase);
         packet.writeZero(size[kind] - packet.writerIndex());
         socket.send(packet, ingress[publisher]);
         sent[phase]++;
     }
 
-    /** Per phase: packets sent, packets skipped, worst lateness; from any thread. */
+    /** Per phase: packets sent, packets skipped, worst lateness, send side per tick; from any thread. */
     PacerStats stats() throws Exception {
         return loop.submit(() -> {
             long[] lateMicros = new long[maxLateNanos.length];
             for (int i = 0; i < lateMicros.length; i++) {
                 lateMicros[i] = maxLateNanos[i] / 1000;
             }
-            return new PacerStats(sent.clone(), skipped.clone(), lateMicros);
+            LatencyHistogram[] sendSide = new LatencyHistogram[sendSideMicros.length];
+            for (int i = 0; i < sendSide.length; i++) {
+                sendSide[i] = new LatencyHistogram();
+                sendSide[i].add(sendSideMicros[i]);
+            }
+            return new PacerStats(sent.clone(), skipped.clone(), lateMicros, sendSide);
         }).get();
     }
 
-    record PacerStats(long[] sent, long[] skipped, long[] maxLateMicros) {}
+    record PacerStats(long[] sent, long[] skipped, long[] maxLateMicros, LatencyHistogram[] sendSide) {}
 }

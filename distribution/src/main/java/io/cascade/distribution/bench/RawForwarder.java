@@ -1,40 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.distribution.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The kernel's own limit: {@code src/main/c/rawfwd.c}, compiled with gcc into a temporary
- * directory and run as a child process bound to 127.0.0.1, which does nothing but recvmmsg(2)
+ * The kernel's own limit: {@code src/main/c/rawfwd.c}, compiled with gcc ({@link NativeProgram})
+ * and run as a child process bound to 127.0.0.1, which does nothing but recvmmsg(2)
  * a batch and sendmmsg(2) each datagram to every subscriber. Its CPU time is read from
  * /proc/PID/stat while it runs; at stop it prints its own JSON summary (getrusage(2)).
  */
 public final class RawForwarder implements ForwarderUnderTest {
     /** System property naming rawfwd.c when it is not found from the working directory. */
-    public static final String SOURCE_PROPERTY = "cascade.bench.rawfwd.source";
-    private static final List<String> SOURCE_CANDIDATES =
-            List.of("distribution/src/main/c/rawfwd.c", "src/main/c/rawfwd.c", "../distribution/src/main/c/rawfwd.c");
+    public static final String SOURCE_PROPERTY = NativeProgram.sourceProperty("rawfwd");
     private static final Duration START_WAIT = Duration.ofSeconds(5);
 
     private final Path binary;
     private final Duration safetyLimit;
     private final List<String> launchPrefix;
-    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     private Process process;
+    private ProcessLines output;
     private InetSocketAddress ingress;
     private String summary = "{}";
 
@@ -52,39 +43,7 @@ public final class RawForwarder implements ForwarderUnderTest {
      * @return empty when gcc or the source is missing, or the compile fails (the reason on stderr)
      */
     public static Optional<RawForwarder> compile(Duration safetyLimit, List<String> launchPrefix) {
-        Optional<Path> source = findSource();
-        if (source.isEmpty()) {
-            System.err.println("rawfwd: rawfwd.c not found; set -D" + SOURCE_PROPERTY + "=PATH");
-            return Optional.empty();
-        }
-        try {
-            Path dir = Files.createTempDirectory("cascade-rawfwd");
-            Path binary = dir.resolve("rawfwd");
-            Process gcc = new ProcessBuilder("gcc", "-O2", "-o", binary.toString(), source.get().toString())
-                    .redirectErrorStream(true).start();
-            String messages = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!gcc.waitFor(60, TimeUnit.SECONDS) || gcc.exitValue() != 0) {
-                System.err.println("rawfwd: gcc failed: " + messages);
-                return Optional.empty();
-            }
-            binary.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-            return Optional.of(new RawForwarder(binary, safetyLimit, launchPrefix));
-        } catch (IOException e) {
-            System.err.println("rawfwd: no gcc (" + e.getMessage() + "); the raw forwarder is skipped");
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Path> findSource() {
-        String configured = System.getProperty(SOURCE_PROPERTY);
-        if (configured != null) {
-            return Optional.of(Path.of(configured)).filter(Files::isReadable);
-        }
-        return SOURCE_CANDIDATES.stream().map(Path::of).filter(Files::isReadable).findFirst();
+        return NativeProgram.compile("rawfwd").map(binary -> new RawForwarder(binary, safetyLimit, launchPrefix));
     }
 
     @Override
@@ -101,10 +60,8 @@ public final class RawForwarder implements ForwarderUnderTest {
         }
         command.addAll(0, launchPrefix);
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Thread reader = new Thread(this::readOutput, "rawfwd-output");
-        reader.setDaemon(true);
-        reader.start();
-        String first = poll(START_WAIT);
+        output = new ProcessLines(process, "rawfwd-output");
+        String first = output.poll(START_WAIT);
         if (first == null || !first.startsWith("listening ")) {
             stop();
             throw new IOException("rawfwd did not start: " + first);
@@ -112,26 +69,6 @@ public final class RawForwarder implements ForwarderUnderTest {
         String hostPort = first.substring("listening ".length());
         int colon = hostPort.lastIndexOf(':');
         ingress = new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
-    }
-
-    private void readOutput() {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String poll(Duration wait) {
-        try {
-            return output.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     @Override
@@ -160,7 +97,7 @@ public final class RawForwarder implements ForwarderUnderTest {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        for (String line = poll(Duration.ofSeconds(1)); line != null; line = poll(Duration.ofMillis(100))) {
+        for (String line = output.poll(Duration.ofSeconds(1)); line != null; line = output.poll(Duration.ofMillis(100))) {
             if (line.startsWith("{")) {
                 summary = line;
             }

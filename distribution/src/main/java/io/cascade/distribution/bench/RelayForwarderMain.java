@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * of standard input or after {@code --limit} seconds, printing its counters as one JSON line.
  */
 public final class RelayForwarderMain {
-    private static final int KERNEL_DEFAULT_BUFFER = 212_992;
+    /** rawfwd.c's default -r. */
+    private static final int RAW_FORWARDER_BUFFER = 4 << 20;
 
     private RelayForwarderMain() {}
 
@@ -43,11 +44,12 @@ public final class RelayForwarderMain {
         // Load subscribers send no RTCP: keep them for the whole run.
         RelayConfig config = RelayConfig.defaults().withSubscriberTimeout(Duration.ofHours(1));
         RelayNode relay = new RelayNode(config, RelayListener.NONE, InstantSource.system());
-        // Socket buffers as the raw forwarder has them (the kernel default, net.core.rmem_default),
-        // so that both queue the same amount under overload: a bigger receive buffer turns
-        // overload into seconds of delay instead of loss.
+        // Socket buffers as the raw forwarder has them (rawfwd.c asks for 4 MiB, -r, which the
+        // kernel grants up to net.core.rmem_max), so that both queue the same amount: with the
+        // kernel default (212,992) the relay's ingress overflowed on scheduling gaps at half load
+        // (RcvbufErrors) where raw's did not.
         UdpEngine engine = UdpEngine.start(UdpEngineConfig.defaults().withBind("127.0.0.1", 0).withThreads(1, 1)
-                .withSocketBuffers(KERNEL_DEFAULT_BUFFER, KERNEL_DEFAULT_BUFFER), relay.handler());
+                .withSocketBuffers(RAW_FORWARDER_BUFFER, RAW_FORWARDER_BUFFER), relay.handler());
         relay.attach(engine.sockets());
         for (int p = 0; p < publishers.size(); p++) {
             String[] pub = publishers.get(p);

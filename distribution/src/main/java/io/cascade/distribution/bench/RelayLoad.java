@@ -2,6 +2,7 @@
 package io.cascade.distribution.bench;
 
 import io.netty.util.ResourceLeakDetector;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +22,12 @@ import java.util.Optional;
  * java -cp ... io.cascade.distribution.bench.RelayLoad --forwarders raw --fan-out 10,100
  *      [--video-pps 250] [--video-size 1200] [--audio-pps 50] [--audio-size 160]
  *      [--probe-out-pps 400000] [--fractions 0.5,0.9] [--warmup-ms 1000] [--phase-ms 3000]
- *      [--receive-threads 1] [--pin off|on]
+ *      [--receive-threads 1] [--pin off|on] [--receiver java|native]
  * </pre>
+ *
+ * {@code --receiver native} receives with {@code tsrecv.c} (compiled with gcc, as the raw
+ * forwarder is), which takes latency from kernel receive timestamps so that the receiver's own
+ * scheduling delay is not in it; without gcc the java receivers measure, and the report says so.
  *
  * Prints a human summary, then one JSON line last. Everything is on 127.0.0.1 and bounded in
  * time (about warm-up + 3 x (0.5 s settling + phase) + two drains of up to 3 s per forwarder and fan-out).
@@ -61,6 +66,8 @@ public final class RelayLoad {
             throws Exception {
         // The leak detector's sampling costs a stack trace per tracked buffer: keep it off the load.
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        String loadAtStart = BenchArgs.loadAverage();
+        System.out.println("load average at start: " + loadAtStart);
         int phases = config.fractions().size() + 1;
         Duration safety = config.warmUp().plus(config.phase().plus(LoadRun.SETTLE).multipliedBy(phases))
                 .plusSeconds(15);
@@ -70,6 +77,8 @@ public final class RelayLoad {
             System.out.println("pinned: " + pinning.get());
         }
         List<String> prefix = pinning.map(CpuPinning::forwarderPrefix).orElse(List.of());
+        // The receiver outlives the forwarder: it reports after the final drain.
+        Receivers receivers = receivers(config, safety.plusSeconds(30));
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int fanOut : config.fanOuts()) {
             List<RunResult> results = new ArrayList<>();
@@ -83,7 +92,7 @@ public final class RelayLoad {
                     System.out.println(name + " forwarder unavailable: skipped");
                     continue;
                 }
-                RunResult result = LoadRun.run(config, fanOut, forwarder.get());
+                RunResult result = LoadRun.run(config, fanOut, forwarder.get(), receivers.factory());
                 System.out.print(result.summary());
                 results.add(result);
             }
@@ -93,8 +102,29 @@ public final class RelayLoad {
         report.put("bench", "relay");
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("pinned", pinning.map(CpuPinning::toString).orElse("no"));
+        report.put("latency_receiver", receivers.name());
         report.put("runs", runs);
+        String loadAtEnd = BenchArgs.loadAverage();
+        System.out.println("load average at end: " + loadAtEnd);
+        report.put("load_average_start", loadAtStart);
+        report.put("load_average_end", loadAtEnd);
         return report;
+    }
+
+    private record Receivers(String name, SubscriberSide.Factory factory) {}
+
+    /** The subscriber side {@code --receiver} asks for; the java one when the native one cannot be built. */
+    private static Receivers receivers(LoadConfig config, Duration safety) {
+        if (LoadConfig.NATIVE_RECEIVER.equals(config.receiver())) {
+            Optional<Path> binary = NativeSubscribers.compile();
+            if (binary.isPresent()) {
+                System.out.println("latency: native receiver (kernel receive timestamps)");
+                return new Receivers(LoadConfig.NATIVE_RECEIVER,
+                        fanOut -> NativeSubscribers.start(binary.get(), fanOut, safety));
+            }
+            System.out.println("native receiver unavailable (see stderr): latency measured by the java receivers");
+        }
+        return new Receivers(LoadConfig.JAVA_RECEIVER, fanOut -> JavaSubscribers.open(config, fanOut));
     }
 
     /** Per-core rate of each forwarder against the first's, the target being >= 0.7 for the relay. */

@@ -23,10 +23,18 @@ import java.util.Map;
  * @param subscribers      counters of the subscriber sockets
  * @param publishers       counters of the publisher sockets
  * @param kernelUdp        change of the host's UDP counters over the run
+ * @param receiver         which subscriber side measured the latency columns, and what else it counted
  */
 record RunResult(String forwarder, int fanOut, double saturationPps, List<PhaseResult> phases,
         String forwarderSummary, long publishedTotal, long deliveredTotal, long invalid, UdpStats subscribers,
-        UdpStats publishers, Map<String, Long> kernelUdp) {
+        UdpStats publishers, Map<String, Long> kernelUdp, Receiver receiver) {
+
+    /**
+     * @param name    {@code java} or {@code native} ({@link SubscriberSide#name})
+     * @param note    what its latency figures include, for the summary
+     * @param details its own counters (the native receiver's sequence gaps), or empty
+     */
+    record Receiver(String name, String note, Map<String, Object> details) {}
 
     PhaseResult probe() {
         return phases.get(0);
@@ -35,7 +43,8 @@ record RunResult(String forwarder, int fanOut, double saturationPps, List<PhaseR
     String summary() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s forwarder, fan-out 1:%d: %.0f packets per CPU-second in the probe;"
-                + " saturation taken as %.0f pps%n", forwarder, fanOut, probe().perCpuSecond(), saturationPps));
+                + " saturation taken as %.0f pps; latency measured by the %s%n", forwarder, fanOut,
+                probe().perCpuSecond(), saturationPps, receiver.note()));
         phases.forEach(phase -> out.append(phase.summary()).append('\n'));
         out.append(String.format(Locale.ROOT, "  whole run: published %d, delivered %d of %d expected;"
                 + " load generator: %d send-queue drops, %.1f datagrams per receive batch, %d invalid%n",
@@ -43,6 +52,9 @@ record RunResult(String forwarder, int fanOut, double saturationPps, List<PhaseR
                 subscribers.received() / (double) Math.max(1, subscribers.batches()), invalid));
         out.append("  host UDP counters over the run: ").append(kernelUdp).append('\n');
         out.append("  forwarder's own summary: ").append(forwarderSummary).append('\n');
+        if (!receiver.details().isEmpty()) {
+            out.append("  receiver's own counters: ").append(receiver.details()).append('\n');
+        }
         return out.toString();
     }
 
@@ -52,6 +64,7 @@ record RunResult(String forwarder, int fanOut, double saturationPps, List<PhaseR
         out.put("fan_out", fanOut);
         out.put("packets_per_cpu_s", probe().perCpuSecond());
         out.put("saturation_pps", saturationPps);
+        out.put("latency_receiver", receiver.name());
         out.put("phases", phases.stream().map(PhaseResult::json).toList());
         out.put("published_total", publishedTotal);
         out.put("delivered_total", deliveredTotal);
@@ -59,6 +72,7 @@ record RunResult(String forwarder, int fanOut, double saturationPps, List<PhaseR
         out.put("load_receive_batch", subscribers.received() / (double) Math.max(1, subscribers.batches()));
         out.put("invalid", invalid);
         out.put("kernel_udp", kernelUdp);
+        out.put("receiver_counters", receiver.details());
         out.put("forwarder_summary", new Json.RawJson(forwarderSummary.isBlank() ? "{}" : forwarderSummary));
         return out;
     }

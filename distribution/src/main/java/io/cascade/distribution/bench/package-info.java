@@ -21,10 +21,15 @@
  * subscribers' deliveries (equal: nothing lost on the receiving side). The host's UDP counters
  * ({@code RcvbufErrors}) say how many datagrams a full receive buffer dropped in the run.
  *
- * <p>Latency is one-way, publisher send to subscriber receive, both read from the same
- * {@link java.lang.System#nanoTime} clock; it includes the loopback path and the load
- * generator's own batching, so it is an upper bound on what the forwarder adds. The generator
- * and the forwarder share the host's cores: on a small host, figures are indicative.
+ * <p>Latency is one-way, from the publisher's {@link java.lang.System#nanoTime} stamp to the
+ * subscriber's receive. With the java receivers ({@code --receiver java}, the default) the receive
+ * time is read when the receive thread gets to the packet, so its scheduling delay is in every
+ * sample; with {@code --receiver native} ({@code src/main/c/tsrecv.c},
+ * {@link io.cascade.distribution.bench.NativeSubscribers}) it is the kernel's receive timestamp
+ * (SO_TIMESTAMPNS, taken when the forwarder's copy enters loopback), converted from
+ * CLOCK_REALTIME to CLOCK_MONOTONIC, so what remains is the publisher's send path after the stamp
+ * (shown per phase as the send side) and the forwarder's wait, work and send. The generator and
+ * the forwarder share the host's cores: on a small host, figures are indicative.
  *
  * <p>The WHEP egress benchmark ({@code bin/cascade bench whep}, {@link
  * io.cascade.distribution.bench.WhepBench}) measures the WebRTC side of the relay instead: one

@@ -18,11 +18,14 @@ class LoadConfigTest {
         assertThat(c.forwarders()).isEqualTo(List.of("relay"));
         assertThat(LoadConfig.defaults().pin()).isFalse();
         assertThat(LoadConfig.parse("--pin=off").pin()).isFalse();
+        assertThat(LoadConfig.defaults().receiver()).isEqualTo("java");
+        assertThat(LoadConfig.parse("--receiver", "native").receiver()).isEqualTo("native");
     }
 
     @Test
     void badOptionsAreRefusedByName() {
         assertThatThrownBy(() -> LoadConfig.parse("--pin", "maybe")).hasMessageContaining("--pin on|off");
+        assertThatThrownBy(() -> LoadConfig.parse("--receiver", "ebpf")).hasMessageContaining("--receiver java|native");
         assertThatThrownBy(() -> LoadConfig.parse("--fan-out", "0")).hasMessageContaining("fan-out");
         assertThatThrownBy(() -> LoadConfig.parse("--turbo", "1")).hasMessageContaining("unknown option --turbo");
         assertThatThrownBy(() -> LoadConfig.parse("--phase-ms")).hasMessageContaining("needs a value");
