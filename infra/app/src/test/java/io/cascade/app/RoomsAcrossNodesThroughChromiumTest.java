@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,16 @@ class RoomsAcrossNodesThroughChromiumTest {
     @RegisterExtension
     static final InfinispanFixture ISPN = new InfinispanFixture(2, caches());
 
+    private static EmbeddedInfinispan ispnA;
+    private static EmbeddedInfinispan ispnB;
+
+    @BeforeAll
+    static void cluster() throws Exception {
+        ispnA = ISPN.startNode(0);
+        ispnB = ISPN.startNode(1);
+        Await.until("two cluster members", Duration.ofSeconds(30), () -> ispnA.clusterSize() == 2 && ispnB.clusterSize() == 2);
+    }
+
     private static List<String> caches() {
         List<String> all = new ArrayList<>(Directory.CACHES);
         all.addAll(RoomHomes.CACHES);
@@ -53,9 +64,6 @@ class RoomsAcrossNodesThroughChromiumTest {
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void threeMembersOnTwoNodesDecodeEachOtherThroughTheRelays() throws Exception {
         assumeTrue(Chromium.available(), "Chromium not installed (apt-get install chromium); CI installs it");
-        EmbeddedInfinispan ispnA = ISPN.startNode(0);
-        EmbeddedInfinispan ispnB = ISPN.startNode(1);
-        Await.until("two cluster members", Duration.ofSeconds(30), () -> ispnA.clusterSize() == 2 && ispnB.clusterSize() == 2);
         Vertx vertx = Vertx.vertx();
         MeshThreshold two = new MeshThreshold(2, 600);
         try (RoomNode a = new RoomNode("room-node-a", ispnA, vertx, two);
@@ -101,9 +109,6 @@ class RoomsAcrossNodesThroughChromiumTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aPageWhoseRoomsHomeDiedJoinsAgainOnALiveNode() throws Exception {
         assumeTrue(Chromium.available(), "Chromium not installed (apt-get install chromium); CI installs it");
-        EmbeddedInfinispan ispnA = ISPN.startNode(0);
-        EmbeddedInfinispan ispnB = ISPN.startNode(1);
-        Await.until("two cluster members", Duration.ofSeconds(30), () -> ispnA.clusterSize() == 2 && ispnB.clusterSize() == 2);
         Vertx vertx = Vertx.vertx();
         RoomNode a = new RoomNode("home-node-a", ispnA, vertx, new MeshThreshold(4, 600));
         boolean aOpen = true;
