@@ -2,6 +2,7 @@
 package io.cascade.conferencing.sfu;
 
 import io.cascade.conferencing.signaling.Sfu;
+import io.cascade.distribution.relay.LayerSpec;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.relay.TrackSpec;
 import io.cascade.distribution.sdp.Codec;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
  * broadcast's streams. A play of a stream published on another node first pulls it into this
  * relay ({@link StreamPuller#ensure}: the relay subscribes at the publisher's relay, whose
  * keyframe requests and NACKs then travel back over that link), registers it with the gateway
- * with the announced formats, and plays it from here. The gateway and puller are looked up at
+ * with the announced formats and, for a simulcast publisher, the layer layout the pull brought
+ * (every layer crosses the link; this relay picks one per viewer), and plays it from here. The gateway and puller are looked up at
  * each call: they start after signaling, and are absent on a node without a relay.
  *
  * <p>Calls block (a republish waits for the previous session to go, a first remote play for the
@@ -106,8 +108,14 @@ public final class GatewaySfu implements Sfu {
             specs.add(new TrackSpec(f.kind(), 0, f.payloadType(), f.clockRate(), 0, -1, false));
             codecs.add(new Codec(f.payloadType(), f.encoding(), f.clockRate(), f.channels(), f.fmtp(), List.of()));
         }
+        // a simulcast publisher's layers: the relay pulled every one with their layout, and chooses per viewer here
+        List<LayerSpec> layers = p.layers(name).orElse(null);
         try {
-            g.registerStream(name, specs, codecs);
+            if (layers != null && layers.size() == specs.size()) {
+                g.registerStream(name, specs, codecs, layers);
+            } else {
+                g.registerStream(name, specs, codecs);
+            }
         } catch (IllegalArgumentException e) {
             throw new Refused(406, "stream " + name + " has no format to offer: " + e.getMessage());
         }

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.distribution.control;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cascade.distribution.relay.KeyframeFormat;
+import io.cascade.distribution.relay.LayerSpec;
 import io.cascade.distribution.relay.MediaKind;
 import io.cascade.distribution.relay.TrackSpec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The JSON bodies of the relay control API (docs/relay-api.md). SSRCs are unsigned 32-bit numbers. */
 public final class ApiTypes {
@@ -42,13 +47,77 @@ public final class ApiTypes {
         }
     }
 
-    /** {@code POST /relay/v1/publish} */
-    public record PublishRequest(String stream, String source, List<Track> tracks) {}
+    /**
+     * A track's place among simulcast layers ({@link LayerSpec}), by track index:
+     * {@code {"group":0,"layer":1,"keyframes":"h264","sharedClock":true}}. Tracks with the same
+     * {@code group} (the index of the group's first track) are layers of one source, layer 0 the
+     * lowest; {@code keyframes} ({@code vp8}, {@code h264} or {@code any}) tells where a
+     * subscriber may switch; {@code sharedClock} (default false) that the layers stamp one clock.
+     */
+    public record Layer(Integer group, Integer layer, String keyframes, Boolean sharedClock) {
+        public static Layer of(LayerSpec l) {
+            return new Layer(l.group(), l.layer(), l.keyframes().name().toLowerCase(Locale.ROOT), l.sharedClock());
+        }
+
+        /** @throws ApiException 400 naming the field */
+        public LayerSpec toSpec(int index) {
+            String at = "layers[" + index + "]";
+            if (group == null || layer == null || group < 0 || layer < 0 || layer > MAX_LAYER) {
+                throw new ApiException(400, at + ": group and layer are required, group >= 0, layer 0.." + MAX_LAYER);
+            }
+            KeyframeFormat k = switch (keyframes == null ? "any" : keyframes) {
+                case "vp8" -> KeyframeFormat.VP8;
+                case "h264" -> KeyframeFormat.H264;
+                case "any" -> KeyframeFormat.ANY;
+                default -> throw new ApiException(400, at + ".keyframes: vp8, h264 or any, got " + keyframes);
+            };
+            return new LayerSpec(group, layer, k, sharedClock != null && sharedClock);
+        }
+    }
+
+    /** The highest layer number accepted: far above any real ladder, low enough to read at a glance. */
+    static final int MAX_LAYER = 255;
+
+    /**
+     * A layout from the network checked against its tracks ({@link LayerSpec#check}); null when
+     * {@code layers} is null (no layers).
+     *
+     * @throws ApiException 400 naming the offending entry
+     */
+    public static List<LayerSpec> layers(List<Layer> layers, List<TrackSpec> tracks) {
+        if (layers == null) {
+            return null;
+        }
+        List<LayerSpec> specs = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) == null) {
+                throw new ApiException(400, "layers[" + i + "]: an object is required");
+            }
+            specs.add(layers.get(i).toSpec(i));
+        }
+        try {
+            LayerSpec.check(specs, tracks);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+        return List.copyOf(specs);
+    }
+
+    /** {@code POST /relay/v1/publish}; {@code layers} (optional): one per track, for a simulcast publisher. */
+    public record PublishRequest(String stream, String source, List<Track> tracks,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Layer> layers) {}
 
     public record PublishResponse(String stream, String media) {}
 
-    /** {@code POST /relay/v1/subscribe}; {@code rtxPayloadTypes}: per track, -1 for none; omit for no RTX. */
-    public record SubscribeRequest(String stream, String destination, List<Integer> rtxPayloadTypes) {}
+    /**
+     * {@code POST /relay/v1/subscribe}; {@code rtxPayloadTypes}: per track, -1 for none; omit for
+     * no RTX. {@code allLayers} (optional, default false): the subscriber is a relay of the next
+     * tier and takes every simulcast layer, each on its own track; the answer then has the layout.
+     */
+    public record SubscribeRequest(String stream, String destination, List<Integer> rtxPayloadTypes,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) Boolean allLayers) {}
 
-    public record SubscribeResponse(long id, String stream, String media, List<Track> tracks) {}
+    /** {@code layers}: only for an {@code allLayers} subscriber of a layered stream, one per track; else absent. */
+    public record SubscribeResponse(long id, String stream, String media, List<Track> tracks,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) List<Layer> layers) {}
 }

@@ -8,6 +8,7 @@ import io.cascade.distribution.control.ApiTypes.PublishResponse;
 import io.cascade.distribution.control.ApiTypes.SubscribeRequest;
 import io.cascade.distribution.control.ApiTypes.SubscribeResponse;
 import io.cascade.distribution.control.ApiTypes.Track;
+import io.cascade.distribution.relay.LayerSpec;
 import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.relay.TrackSpec;
@@ -75,7 +76,8 @@ public final class RelayControlApi {
         PublishRequest req = body(ctx, PublishRequest.class);
         StreamName name = streamName(req.stream());
         List<TrackSpec> tracks = tracks(req.tracks());
-        return node.publish(name, Addresses.parse("source", req.source()), tracks).thenApply(info -> {
+        List<LayerSpec> layers = ApiTypes.layers(req.layers(), tracks);
+        return node.publish(name, Addresses.parse("source", req.source()), tracks, layers, null).thenApply(info -> {
             source.published(name);
             return new PublishResponse(name.value(), Addresses.format(info.mediaAddress()));
         });
@@ -86,10 +88,13 @@ public final class RelayControlApi {
         StreamName name = streamName(req.stream());
         var destination = Addresses.parse("destination", req.destination());
         int[] rtx = req.rtxPayloadTypes() == null ? null : req.rtxPayloadTypes().stream().mapToInt(Integer::intValue).toArray();
+        boolean allLayers = req.allLayers() != null && req.allLayers();
         return source.ensure(name)
-                .thenCompose(v -> node.subscribe(name, destination, rtx))
+                .thenCompose(v -> allLayers ? node.subscribeAllLayers(name, destination, rtx)
+                        : node.subscribe(name, destination, rtx))
                 .thenApply(s -> new SubscribeResponse(s.id(), name.value(), Addresses.format(s.mediaAddress()),
-                        s.tracks().stream().map(Track::of).toList()));
+                        s.tracks().stream().map(Track::of).toList(),
+                        s.layers() == null ? null : s.layers().stream().map(ApiTypes.Layer::of).toList()));
     }
 
     private CompletableFuture<Object> unsubscribe(RoutingContext ctx) {

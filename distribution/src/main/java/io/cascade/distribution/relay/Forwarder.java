@@ -89,10 +89,10 @@ final class Forwarder {
         ByteBufAllocator alloc = shard.socket.alloc();
         SegmentBatcher batcher = shard.batcher;
         boolean gather = batcher.gathers(len);
-        int group = stream.group[trackIndex];
         int keyframe = -1; // unknown until a subscriber waits to switch to this layer
         int sent = 0;
         for (Subscriber s : subs) {
+            int group = s.groupOf[trackIndex];
             if (s.current[group] != trackIndex) { // another layer of the group, or one to switch to
                 if (s.target[group] != trackIndex) {
                     continue;

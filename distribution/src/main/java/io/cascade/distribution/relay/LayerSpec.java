@@ -32,4 +32,42 @@ public record LayerSpec(int group, int layer, KeyframeFormat keyframes, boolean 
     public static LayerSpec single(int index) {
         return new LayerSpec(index, 0, KeyframeFormat.ANY);
     }
+
+    /**
+     * Checks that {@code layers} is a layout the relay can forward: one per track; each names as
+     * its group a track at or before it that leads that group itself; the layers of a group of
+     * several are video with distinct layer numbers. A layout that comes
+     * from the network (an upstream's subscribe answer) passes here before any stream uses it.
+     *
+     * @throws IllegalArgumentException naming the first offending entry
+     */
+    public static void check(java.util.List<LayerSpec> layers, java.util.List<TrackSpec> tracks) {
+        if (layers.size() != tracks.size()) {
+            throw new IllegalArgumentException("layers: one per track (" + tracks.size() + "), got " + layers.size());
+        }
+        int[] members = new int[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            int g = l.group();
+            if (g > i || layers.get(g).group() != g) {
+                throw new IllegalArgumentException("layers[" + i + "].group: " + g
+                        + " is not a track at or before it that leads its own group");
+            }
+            members[g]++;
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            if (members[l.group()] < 2) {
+                continue;
+            }
+            if (tracks.get(i).kind() != MediaKind.VIDEO) {
+                throw new IllegalArgumentException("layers[" + i + "]: a layer of a group of several must be video");
+            }
+            for (int j = l.group(); j < i; j++) {
+                if (layers.get(j).group() == l.group() && layers.get(j).layer() == l.layer()) {
+                    throw new IllegalArgumentException("layers[" + i + "].layer: " + l.layer() + " twice in group " + l.group());
+                }
+            }
+        }
+    }
 }

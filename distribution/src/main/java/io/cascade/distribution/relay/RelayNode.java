@@ -142,6 +142,19 @@ public final class RelayNode implements AutoCloseable {
     }
 
     /**
+     * Adds a destination that is the next tier's relay: it gets every track on its own output,
+     * every layer of a simulcast group included, and the answer carries the stream's layout
+     * ({@link Subscription#layers}), so that relay can publish the stream with the same layers
+     * and choose one per subscriber of its own. An ordinary subscriber of a layered stream gets
+     * one layer per group, the one its estimate affords.
+     */
+    public CompletableFuture<Subscription> subscribeAllLayers(StreamName name, InetSocketAddress destination,
+                                                              int[] rtxPayloadTypes) {
+        RelayShard shard = shardOf(name);
+        return on(shard, () -> shard.subscribe(name, destination, rtxPayloadTypes, null, true));
+    }
+
+    /**
      * Puts a WebRTC side on every shard's socket: {@code demuxes} gets each shard's index and
      * socket and returns its {@link PeerDemux}. Call after {@link #attach}, once.
      */

@@ -231,6 +231,16 @@ public final class RelayShard implements DatagramHandler {
     }
 
     Subscription subscribe(StreamName name, InetSocketAddress destination, int[] rtxPayloadTypes, MediaLink link) {
+        return subscribe(name, destination, rtxPayloadTypes, link, false);
+    }
+
+    /**
+     * {@code allLayers}: every track on its own output, layers included, and no layer choice (a
+     * relay of the next tier, which chooses per viewer of its own); the answer then carries the
+     * stream's layout. Otherwise a layered group shares one output, which carries one layer.
+     */
+    Subscription subscribe(StreamName name, InetSocketAddress destination, int[] rtxPayloadTypes, MediaLink link,
+                           boolean allLayers) {
         RelayStream stream = streams.get(name);
         if (stream == null) {
             throw new java.util.NoSuchElementException("no stream " + name + " on this node");
@@ -245,11 +255,13 @@ public final class RelayShard implements DatagramHandler {
         }
         OutputTrack[] outputs = new OutputTrack[n];
         List<TrackSpec> specs = new ArrayList<>(n);
+        int[] groupOf = new int[n];
         for (int i = 0; i < n; i++) {
             TrackSpec src = stream.tracks[i].spec;
-            if (stream.group[i] != i) { // a higher simulcast layer: the group's output carries it
-                outputs[i] = outputs[stream.group[i]];
-                specs.add(specs.get(stream.group[i]));
+            groupOf[i] = allLayers ? i : stream.group[i];
+            if (groupOf[i] != i) { // a higher simulcast layer: the group's output carries it
+                outputs[i] = outputs[groupOf[i]];
+                specs.add(specs.get(groupOf[i]));
                 continue;
             }
             int rtxSsrc = rtx[i] >= 0 ? chosenSsrc(link == null ? 0 : link.rtxSsrc(i)) : 0;
@@ -257,17 +269,22 @@ public final class RelayShard implements DatagramHandler {
             outputs[i] = new OutputTrack(ssrc, rtxSsrc, src.clockRate(), random.nextInt(1 << 16), random.nextInt());
             specs.add(new TrackSpec(src.kind(), outputs[i].ssrc, src.payloadType(), src.clockRate(), rtxSsrc, rtx[i], true));
         }
-        Subscriber s = new Subscriber(index | (++nextSubscriber << 8), destination, rtx, outputs, now, link);
+        Subscriber s = new Subscriber(index | (++nextSubscriber << 8), destination, rtx, outputs, now, link,
+                groupOf, allLayers);
         if (link != null) {
             s.estimate.start(link.startKbps());
         }
-        for (int g = 0; g < n; g++) {
+        for (int g = 0; g < n && !allLayers; g++) {
             if (stream.layersOf[g] != null) {
                 s.current[g] = -1; // nothing until the chosen layer's next keyframe
                 s.target[g] = firstLayer(stream, stream.layersOf[g], s, now);
             }
         }
-        for (OutputTrack o : outputs) {
+        for (int i = 0; i < n; i++) {
+            if (groupOf[i] != i) {
+                continue; // a layer on its group's output, indexed with it
+            }
+            OutputTrack o = outputs[i];
             byOutputSsrc.put(o.ssrc, s);
             streamOfSubscriber.put(o.ssrc, stream);
             if (o.rtxSsrc != 0) {
@@ -283,7 +300,7 @@ public final class RelayShard implements DatagramHandler {
                 requestKeyframe(stream, t.index, now); // a joiner needs a keyframe to start decoding
             }
         }
-        return new Subscription(s.id, name, socket.localAddress(), specs);
+        return new Subscription(s.id, name, socket.localAddress(), specs, allLayers ? stream.layout : null);
     }
 
     /**
@@ -498,6 +515,9 @@ public final class RelayShard implements DatagramHandler {
             }
             int top = LayerSelector.highestActive(last, nowMs);
             for (Subscriber s : stream.subscribers) {
+                if (s.allLayers) {
+                    continue; // it takes every layer
+                }
                 int cap = s.link == null ? 0 : s.link.downlinkCapKbps();
                 int delayKbps = s.link == null ? 0 : s.link.delayBasedKbps();
                 int choice = LayerSelector.choose(kbps, last, s.estimate.kbps(cap, delayKbps), nowMs);

@@ -30,6 +30,8 @@ final class RelayStream {
     boolean[] sharedClock;
     int[][] layersOf;
     boolean layered;
+    /** The layout as published (null: no layers), what a relay subscriber's answer describes. */
+    List<LayerSpec> layout;
     /** Measured bitrate per track, kbps, and the byte counts at the last measurement. */
     int[] kbps;
     private long[] bytesMark;
@@ -55,6 +57,9 @@ final class RelayStream {
     /** Sets the tracks' simulcast layout; null: no layers. */
     void layout(java.util.List<LayerSpec> layers) {
         int n = tracks.length;
+        if (layers != null && layers.size() != n) {
+            throw new IllegalArgumentException("layers: one per track (" + n + "), got " + layers.size());
+        }
         group = new int[n];
         keyframes = new KeyframeFormat[n];
         sharedClock = new boolean[n];
@@ -77,6 +82,7 @@ final class RelayStream {
                 layered = true;
             }
         });
+        layout = layered ? List.copyOf(layers) : null;
     }
 
     /** Per-track bitrate over the time since the last call (timer path). */

@@ -89,7 +89,7 @@ final class Reports {
             List<RtcpPacket> srs = null;
             for (int i = 0; i < s.outputs.length; i++) {
                 OutputTrack o = s.outputs[i];
-                if (!o.started() || stream.group[i] != i) { // layers of a group share their output
+                if (!o.started() || s.groupOf[i] != i) { // layers of a group share their output
                     continue;
                 }
                 // a layered output follows one layer now: that layer's source SR maps it exactly

@@ -22,7 +22,11 @@ final class StatsView {
             long retransmitted = 0;
             long nacks = 0;
             long keyframes = 0;
-            for (OutputTrack o : sub.outputs) {
+            for (int i = 0; i < sub.outputs.length; i++) {
+                if (sub.groupOf[i] != i) {
+                    continue; // a layer on its group's output: counted there
+                }
+                OutputTrack o = sub.outputs[i];
                 packets += o.packets;
                 retransmitted += o.retransmitted;
                 nacks += o.nacksReceived;

@@ -26,13 +26,26 @@ final class Subscriber {
      */
     final int[] current;
     final int[] target;
+    /**
+     * Per track: the index of the output (and of the {@link #current}/{@link #target} entry)
+     * that carries it. For most subscribers the stream's group; for a relay subscriber ({@link
+     * #allLayers}) every track is its own, so every layer passes unchanged.
+     */
+    final int[] groupOf;
+    /**
+     * A subscriber that takes every layer of every group on its own output: the next tier, which
+     * chooses a layer per viewer of its own ({@code RelayNode#subscribeAllLayers}). No layer is
+     * chosen for it.
+     */
+    final boolean allLayers;
     final DownlinkEstimate estimate = new DownlinkEstimate();
     /** Whether the last layer choice held it below the top active layer of some group. */
     boolean belowTop;
     /** The shard's state for {@link #destination}, shared with other subscribers there; set on subscribe. */
     Downlink downlink;
 
-    Subscriber(long id, InetSocketAddress destination, int[] rtxPayloadTypes, OutputTrack[] outputs, long nowMs, MediaLink link) {
+    Subscriber(long id, InetSocketAddress destination, int[] rtxPayloadTypes, OutputTrack[] outputs, long nowMs, MediaLink link,
+               int[] groupOf, boolean allLayers) {
         this.id = id;
         this.destination = destination;
         this.rtxPayloadTypes = rtxPayloadTypes;
@@ -45,6 +58,8 @@ final class Subscriber {
         this.link = link;
         this.lastRtcpMs = nowMs;
         this.created = nowMs;
+        this.groupOf = groupOf;
+        this.allLayers = allLayers;
         this.current = new int[outputs.length];
         this.target = new int[outputs.length];
         for (int i = 0; i < outputs.length; i++) {

@@ -15,7 +15,8 @@
  *   <li>fan out: per subscriber, copy, rewrite SSRC / sequence / timestamp into the subscriber's own
  *       space, queue for sending (flushed once per receive batch). Of a simulcast group (RFC 8853)
  *       a subscriber takes one layer, switching at a keyframe of the layer chosen for it
- *       ({@link io.cascade.distribution.relay.LayerSelector}, {@link io.cascade.distribution.relay.KeyframeFormat}).</li>
+ *       ({@link io.cascade.distribution.relay.LayerSelector}, {@link io.cascade.distribution.relay.KeyframeFormat});
+ *       the next tier's relay takes every layer and chooses per subscriber of its own.</li>
  * </ol>
  * RTCP from subscribers: receiver reports keep them alive; NACKs are answered from the cache (as
  * RTX, RFC 4588, where negotiated); PLI and FIR (RFC 4585 §6.3.1, RFC 5104 §4.3.1) are aggregated

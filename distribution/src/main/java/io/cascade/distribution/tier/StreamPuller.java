@@ -2,10 +2,12 @@
 package io.cascade.distribution.tier;
 
 import io.cascade.distribution.control.Addresses;
+import io.cascade.distribution.control.ApiException;
 import io.cascade.distribution.control.ApiTypes;
 import io.cascade.distribution.control.RelayControlClient;
 import io.cascade.distribution.control.StreamSource;
 import io.cascade.distribution.control.UpstreamException;
+import io.cascade.distribution.relay.LayerSpec;
 import io.cascade.distribution.relay.RelayListener;
 import io.cascade.distribution.relay.RelayNode;
 import io.cascade.distribution.relay.StreamName;
@@ -18,8 +20,10 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,12 +41,16 @@ import org.jboss.logging.Logger;
 public final class StreamPuller implements StreamSource, RelayListener {
     private static final Logger LOG = Logger.getLogger(StreamPuller.class);
 
-    /** What this node pulled, from where. */
-    record Pull(StreamName stream, String upstreamNode, String upstreamApi, long upstreamSubscriber, long idleSinceMs) {
+    /** What this node pulled, from where; {@code layers}: the stream's simulcast layout, or null. */
+    record Pull(StreamName stream, String upstreamNode, String upstreamApi, long upstreamSubscriber, long idleSinceMs,
+                List<LayerSpec> layers) {
         Pull idle(long since) {
-            return new Pull(stream, upstreamNode, upstreamApi, upstreamSubscriber, since);
+            return new Pull(stream, upstreamNode, upstreamApi, upstreamSubscriber, since, layers);
         }
     }
+
+    /** An upstream's subscribe answer as this node will use it, checked. */
+    private record Answer(List<TrackSpec> tracks, List<LayerSpec> layers, InetSocketAddress media) {}
 
     private final RelayNode node;
     private final Directory directory;
@@ -53,6 +61,8 @@ public final class StreamPuller implements StreamSource, RelayListener {
     private final long idleGraceMs;
     private final Map<StreamName, Pull> pulls = new ConcurrentHashMap<>();
     private final Map<StreamName, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    /** Upstream answers refused as unusable (bad tracks, address or layer layout). */
+    private final LongAdder refusedAnswers = new LongAdder();
     /** First and longest pause between attempts to re-pull a stream that lost its upstream. */
     static final long RETRY_FIRST_MS = 100;
     static final long RETRY_MAX_MS = 1_000;
@@ -114,18 +124,20 @@ public final class StreamPuller implements StreamSource, RelayListener {
 
     private CompletableFuture<Void> tryPull(StreamName stream, List<NodeInfo> candidates, int i, Throwable last) {
         if (i >= candidates.size()) {
-            return CompletableFuture.failedFuture(new UpstreamException("every upstream failed for " + stream, last));
+            String why = last == null ? "" : ": " + (last instanceof java.util.concurrent.CompletionException c
+                    && c.getCause() != null ? c.getCause() : last).getMessage();
+            return CompletableFuture.failedFuture(new UpstreamException("every upstream failed for " + stream + why, last));
         }
         NodeInfo up = candidates.get(i);
         String api = up.addresses().get("relay");
         InetSocketAddress here = node.mediaAddress(stream);
-        var request = new ApiTypes.SubscribeRequest(stream.value(), Addresses.format(here), null);
+        // every layer: this node chooses one per subscriber of its own, with the layout the answer gives
+        var request = new ApiTypes.SubscribeRequest(stream.value(), Addresses.format(here), null, true);
         return client.subscribe(api, request)
                 .thenCompose(resp -> {
-                    List<TrackSpec> tracks = resp.tracks().stream().map(ApiTypes.Track::toSpec).toList();
-                    InetSocketAddress from = Addresses.parse("media", resp.media());
-                    return node.publish(stream, from, tracks).thenApply(info -> {
-                        Pull previous = pulls.put(stream, new Pull(stream, up.id(), api, resp.id(), -1));
+                    Answer answer = read(resp, up.id(), api, stream);
+                    return node.publish(stream, answer.media(), answer.tracks(), answer.layers(), null).thenApply(info -> {
+                        Pull previous = pulls.put(stream, new Pull(stream, up.id(), api, resp.id(), -1, answer.layers()));
                         if (previous != null && !previous.upstreamNode().equals(up.id())) {
                             release(previous); // tell the old upstream, if it is still alive
                         }
@@ -138,6 +150,45 @@ public final class StreamPuller implements StreamSource, RelayListener {
                     selector.failed(up.id());
                     return tryPull(stream, candidates, i + 1, e);
                 });
+    }
+
+    /**
+     * Checks an upstream's answer as hostile input: tracks, media address and layer layout must
+     * be usable, else it is counted and refused (the next candidate is tried, and a caller that
+     * finds none gets 502). The subscription the upstream made is released.
+     */
+    private Answer read(ApiTypes.SubscribeResponse resp, String upstream, String api, StreamName stream) {
+        try {
+            if (resp.tracks() == null || resp.tracks().isEmpty() || resp.tracks().size() > MAX_TRACKS
+                    || resp.tracks().contains(null)) {
+                throw new ApiException(502, "tracks: 1 to " + MAX_TRACKS + " tracks");
+            }
+            List<TrackSpec> tracks = resp.tracks().stream().map(ApiTypes.Track::toSpec).toList();
+            List<LayerSpec> layers = ApiTypes.layers(resp.layers(), tracks);
+            return new Answer(tracks, layers, Addresses.parse("media", resp.media()));
+        } catch (RuntimeException e) {
+            refusedAnswers.increment();
+            client.unsubscribe(api, stream.value(), resp.id()).exceptionally(x -> null);
+            throw new UpstreamException(upstream + " answered a subscribe to " + stream + " with what this node cannot use: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The most tracks an upstream's answer may list (as the control API takes on publish). */
+    private static final int MAX_TRACKS = 8;
+
+    /** Upstream subscribe answers refused as unusable since start. */
+    public long refusedAnswers() {
+        return refusedAnswers.sum();
+    }
+
+    /**
+     * The simulcast layout of a stream this node pulls (one per track, as its upstream described
+     * it and the local relay stream was published with); empty for a stream not pulled or not layered.
+     */
+    public Optional<List<LayerSpec>> layers(StreamName stream) {
+        Pull p = pulls.get(stream);
+        return Optional.ofNullable(p == null ? null : p.layers());
     }
 
     /**

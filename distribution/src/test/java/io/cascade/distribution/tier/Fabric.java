@@ -76,14 +76,14 @@ final class Fabric implements AutoCloseable {
         var track = new ApiTypes.Track("video", Integer.toUnsignedLong(SyntheticPublisher.VIDEO_SSRC),
                 SyntheticPublisher.VIDEO_PT, 90_000, null, null, true);
         var resp = client.publish(apis.get(origin), new ApiTypes.PublishRequest(stream,
-                Addresses.format(pub.address()), List.of(track))).get(10, TimeUnit.SECONDS);
+                Addresses.format(pub.address()), List.of(track), null)).get(10, TimeUnit.SECONDS);
         return Addresses.parse("media", resp.media());
     }
 
     /** Subscribes at an edge (pulling through the tiers) and points the subscriber's reports at it. */
     ApiTypes.SubscribeResponse subscribe(String edge, String stream, SyntheticSubscriber sub) throws Exception {
         var resp = client.subscribe(apis.get(edge), new ApiTypes.SubscribeRequest(stream,
-                Addresses.format(sub.address()), null)).get(10, TimeUnit.SECONDS);
+                Addresses.format(sub.address()), null, null)).get(10, TimeUnit.SECONDS);
         sub.attach(Addresses.parse("media", resp.media()), (int) resp.tracks().get(0).ssrc());
         return resp;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cascade.conferencing.signaling.MeshThreshold;
 import io.cascade.conferencing.signaling.RoomHomes;
+import io.cascade.distribution.relay.StreamName;
 import io.cascade.local.EmbeddedInfinispan;
 import io.cascade.local.junit.Await;
 import io.cascade.local.junit.Chromium;
@@ -32,13 +33,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * member plays A's members from B's relay, which pulls them from A's; A's members play B's member
  * pulled into A. Then B's member leaves and A's pages see it go.
  *
- * <p>Pages publish without simulcast ({@code simulcast=0}): a pulled stream carries one layer
- * per track (docs/signaling.md says so). Small captures for a 2-core machine.
+ * <p>Pages publish their cameras with simulcast (three layers by rid): a pull brings every layer
+ * over the relay link with the layout, and the pulling node's relay picks one per viewer. Small
+ * captures for a 2-core machine.
  */
 class RoomsAcrossNodesThroughChromiumTest {
     private static final Duration PAGE_UP = Duration.ofSeconds(30);
     private static final Duration MEDIA = Duration.ofSeconds(60);
-    private static final String PAGE = "&w=320&h=180&simulcast=0";
+    private static final String PAGE = "&w=320&h=180";
     private static final int FRAMES = 15;
 
     @RegisterExtension
@@ -89,6 +91,12 @@ class RoomsAcrossNodesThroughChromiumTest {
             System.out.println("pulled into A: " + a.relay.puller().pulled() + ", into B: " + b.relay.puller().pulled());
             assertThat(b.relay.puller().pulled()).containsKeys("room/span/x-ann/cam", "room/span/x-bea/cam");
             assertThat(a.relay.puller().pulled()).containsKey("room/span/x-cid/cam");
+            for (var pulled : List.of(b.relay.puller().layers(StreamName.of("room/span/x-ann/cam")),
+                    a.relay.puller().layers(StreamName.of("room/span/x-cid/cam")))) {
+                assertThat(pulled).as("a pulled camera keeps its simulcast layout").hasValueSatisfying(layers ->
+                        assertThat(layers.stream().filter(l -> layers.stream().filter(o -> o.group() == l.group()).count() == 3))
+                                .as("three layers of one group").hasSize(3));
+            }
 
             chromium.evaluate(cid, "cascade.leave()", Duration.ofSeconds(5));
             for (String page : List.of(ann, bea)) {
