@@ -43,7 +43,9 @@ public final class RelayForwarder implements ForwarderUnderTest {
     @Override
     public void start(Topology topology) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseG1GC", "-Xmx1g",
+        // A 2 ms pause goal keeps G1's young collections at ~10 ms: with its default (200 ms) the
+        // young generation grew until a pause took 30-90 ms and made the p99 (docs/BENCHMARKS.md).
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=2", "-Xmx1g",
                 "-Dio.netty.leakDetection.level=disabled", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), RelayForwarderMain.class.getName(),
                 "--limit", Long.toString(safetyLimit.toSeconds())));

@@ -98,7 +98,14 @@
     pc.addTransceiver('video', {direction: 'recvonly'});
     pc.addTransceiver('audio', {direction: 'recvonly'});
     const stream = new MediaStream();
-    pc.ontrack = e => { stream.addTrack(e.track); video.srcObject = stream; video.play().catch(() => {}); };
+    pc.ontrack = e => {
+      // Live, not a call: ask for the smallest jitter buffer the browser will run (0 ms target;
+      // it still waits for whole frames and for loss repair). Chrome and Firefox honour it.
+      if ('jitterBufferTarget' in e.receiver) e.receiver.jitterBufferTarget = 0;
+      stream.addTrack(e.track);
+      video.srcObject = stream;
+      video.play().catch(() => {});
+    };
     pc.onconnectionstatechange = () => show('WHEP ' + pc.connectionState + (whepState.rendition ? ', ' + whepState.rendition : ''));
     await pc.setLocalDescription(await pc.createOffer());
     let url = '/whep/' + encodeURIComponent(id);
