@@ -24,16 +24,16 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,11 +54,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class BroadcastPipeline {
     private static final Logger LOG = Logger.getLogger(BroadcastPipeline.class);
-    private static final Pattern STREAM = Pattern.compile("bcast/([^/]+)/([^/]+)");
     /** How often the directory is read for renditions published on other nodes. */
     private static final Duration WATCH_PERIOD = Duration.ofMillis(500);
-    /** {@code /hls/{id}/...} */
-    private static final Pattern HLS_PATH = Pattern.compile("/hls/([A-Za-z0-9_-]{1,64})/");
     /** How long the first HLS request of a broadcast pulled on demand waits for its first part. */
     private static final long FIRST_MEDIA_WAIT_MS = 5_000;
 
@@ -119,12 +116,12 @@ public class BroadcastPipeline {
 
     /** A stream's description changed: start what consumes it, once. */
     private void changed(StreamName stream, String host) {
-        Matcher m = STREAM.matcher(stream.value());
-        if (!m.matches()) {
+        BroadcastStreams.Parts parts = BroadcastStreams.parse(stream);
+        if (parts == null) {
             return;
         }
-        String broadcast = m.group(1);
-        String name = m.group(2);
+        String broadcast = parts.broadcast();
+        String name = parts.name();
         var formats = catalog.get(stream).orElse(null);
         if (formats == null) {
             pulled.withdraw(broadcast, stream);
@@ -136,8 +133,7 @@ public class BroadcastPipeline {
                 if (!local) {
                     return; // placed by the node it enters on
                 }
-                boolean hasAudioConfig = formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent());
-                if (hasAudioConfig) {
+                if (hasAacConfig(formats)) {
                     transcode.place(broadcast); // idempotent: the first call places, later ones read
                 }
                 return;
@@ -149,21 +145,32 @@ public class BroadcastPipeline {
             if (formats.stream().anyMatch(f -> f.is("H264"))) {
                 webRtc.registerRendition(broadcast, name, formats); // WHEP: H.264 and Opus; AAC is not offered
             }
-            boolean hlsCapable = formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent());
-            if (!local) {
-                if (hlsCapable) {
-                    pulled.offer(broadcast, stream, formats); // produced elsewhere: pulled when a viewer asks
-                }
-                return;
+            if (!hasAacConfig(formats)) {
+                return; // no HLS without AAC
             }
-            if (!feeds.containsKey(stream.value()) && hlsCapable) {
-                HlsBroadcast b = hls.get(broadcast).orElseGet(() -> hls.open(broadcast));
-                feeds.put(stream.value(), RenditionFeed.open(relay.node().relay(), stream, formats, b, name, host));
-                LOG.infof("HLS: %s packaged as /hls/%s/%s", stream, broadcast, name);
+            if (local) {
+                feed(stream, parts, formats, host);
+            } else {
+                pulled.offer(broadcast, stream, formats); // produced elsewhere: pulled when a viewer asks
             }
         } catch (Exception e) {
             LOG.errorf(e, "pipeline: could not start the consumer of %s", stream);
         }
+    }
+
+    private static boolean hasAacConfig(List<TrackFormat> formats) {
+        return formats.stream().anyMatch(f -> f.is("mpeg4-generic") && f.parameter("config").isPresent());
+    }
+
+    /** Feeds a rendition in this node's relay to the packager, once. */
+    private void feed(StreamName stream, BroadcastStreams.Parts parts, List<TrackFormat> formats, String host)
+            throws IOException {
+        if (feeds.containsKey(stream.value())) {
+            return;
+        }
+        HlsBroadcast b = hls.get(parts.broadcast()).orElseGet(() -> hls.open(parts.broadcast()));
+        feeds.put(stream.value(), RenditionFeed.open(relay.node().relay(), stream, formats, b, parts.name(), host));
+        LOG.infof("HLS: %s packaged as /hls/%s/%s", stream, parts.broadcast(), parts.name());
     }
 
     /**
@@ -172,22 +179,28 @@ public class BroadcastPipeline {
      * first part instead of getting a 404 from a packager that has nothing yet.
      */
     private void pullOnDemand(RoutingContext ctx) {
-        Matcher m = HLS_PATH.matcher(ctx.normalizedPath());
+        String broadcast = ctx.get(PlaybackAccess.BROADCAST); // set by PlaybackAccess.hls, before this
         PulledRenditions p = pulled;
-        if (p == null || !m.lookingAt() || !p.offers(m.group(1))) {
+        if (p == null || broadcast == null || !p.offers(broadcast)) {
             ctx.next();
             return;
         }
-        String broadcast = m.group(1);
+        CompletableFuture<Void> started = p.demand(broadcast);
+        if (started.isDone() && hasMedia(broadcast)) {
+            ctx.next(); // the usual case: already pulled and packaged
+            return;
+        }
         Context context = ctx.vertx().getOrCreateContext();
         long deadline = System.nanoTime() + FIRST_MEDIA_WAIT_MS * 1_000_000;
-        p.demand(broadcast).whenComplete((v, e) -> context.runOnContext(x -> awaitFirstPart(ctx, broadcast, deadline)));
+        started.whenComplete((v, e) -> context.runOnContext(x -> awaitFirstPart(ctx, broadcast, deadline)));
+    }
+
+    private boolean hasMedia(String broadcast) {
+        return hls.get(broadcast).map(b -> b.renditions().stream().anyMatch(r -> r.counters().parts() > 0)).orElse(false);
     }
 
     private void awaitFirstPart(RoutingContext ctx, String broadcast, long deadline) {
-        boolean ready = hls.get(broadcast).map(b -> b.renditions().stream().anyMatch(r -> r.counters().parts() > 0))
-                .orElse(false);
-        if (ready || System.nanoTime() > deadline || ctx.response().closed()) {
+        if (hasMedia(broadcast) || System.nanoTime() > deadline || ctx.response().closed()) {
             ctx.next();
         } else {
             ctx.vertx().setTimer(50, t -> awaitFirstPart(ctx, broadcast, deadline));
@@ -216,13 +229,12 @@ public class BroadcastPipeline {
 
         @Override
         public void start(StreamName stream, List<TrackFormat> formats) throws Exception {
-            Matcher m = STREAM.matcher(stream.value());
-            if (!m.matches() || feeds.containsKey(stream.value())) {
+            BroadcastStreams.Parts parts = BroadcastStreams.parse(stream);
+            if (parts == null || feeds.containsKey(stream.value())) {
                 return;
             }
             relay.node().puller().ensure(stream).get(5, TimeUnit.SECONDS);
-            HlsBroadcast b = hls.get(m.group(1)).orElseGet(() -> hls.open(m.group(1)));
-            feeds.put(stream.value(), RenditionFeed.open(relay.node().relay(), stream, formats, b, m.group(2), host));
+            feed(stream, parts, formats, host);
         }
 
         @Override
@@ -231,10 +243,10 @@ public class BroadcastPipeline {
             if (feed != null) {
                 feed.close();
             }
-            Matcher m = STREAM.matcher(stream.value());
-            String prefix = m.matches() ? "bcast/" + m.group(1) + "/" : null;
-            if (prefix != null && feeds.keySet().stream().noneMatch(k -> k.startsWith(prefix))) {
-                hls.remove(m.group(1)); // nothing of it is packaged here any more
+            String broadcast = BroadcastStreams.broadcastOf(stream);
+            if (broadcast != null && feeds.keySet().stream()
+                    .noneMatch(k -> broadcast.equals(BroadcastStreams.broadcastOf(StreamName.of(k))))) {
+                hls.remove(broadcast); // nothing of it is packaged here any more
             }
         }
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.function.ToIntBiFunction;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -101,29 +102,16 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
 
     /** Secured WHEP sessions per broadcast that has any. */
     Map<String, Long> viewers() {
-        Map<String, Long> out = new java.util.HashMap<>();
-        for (WebRtcSession s : gateway.sessions()) {
-            String name = s.stream().value();
-            if (s.kind() == WebRtcSession.Kind.PLAY && s.state() == WebRtcSession.State.SECURE && name.startsWith("bcast/")) {
-                int slash = name.indexOf('/', "bcast/".length());
-                if (slash > 0) {
-                    out.merge(name.substring("bcast/".length(), slash), 1L, Long::sum);
-                }
-            }
-        }
-        return out;
+        return sessions().stream().collect(Collectors.groupingBy(ViewerSessions.Live::broadcast, Collectors.counting()));
     }
 
     /** Secured WHEP sessions playing a broadcast, as viewer sessions (id = the WHEP session's). */
     List<ViewerSessions.Live> sessions() {
         List<ViewerSessions.Live> out = new java.util.ArrayList<>();
         for (WebRtcSession s : gateway.sessions()) {
-            String name = s.stream().value();
-            if (s.kind() == WebRtcSession.Kind.PLAY && s.state() == WebRtcSession.State.SECURE && name.startsWith("bcast/")) {
-                int slash = name.indexOf('/', "bcast/".length());
-                if (slash > 0) {
-                    out.add(new ViewerSessions.Live(s.id(), name.substring("bcast/".length(), slash), "whep"));
-                }
+            String broadcast = BroadcastStreams.broadcastOf(s.stream());
+            if (broadcast != null && s.kind() == WebRtcSession.Kind.PLAY && s.state() == WebRtcSession.State.SECURE) {
+                out.add(new ViewerSessions.Live(s.id(), broadcast, "whep"));
             }
         }
         return out;
@@ -131,9 +119,7 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
 
     /** Secured WHEP sessions playing any rendition of {@code broadcast}. */
     int viewers(String broadcast) {
-        String prefix = "bcast/" + broadcast + "/";
-        return (int) gateway.sessions().stream().filter(s -> s.kind() == WebRtcSession.Kind.PLAY
-                && s.state() == WebRtcSession.State.SECURE && s.stream().value().startsWith(prefix)).count();
+        return (int) sessions().stream().filter(s -> s.broadcast().equals(broadcast)).count();
     }
 
     /**
@@ -223,6 +209,6 @@ final class BroadcastWhep implements WhipWhepRoutes.Resolver {
     }
 
     private static StreamName stream(String broadcast, String rendition) {
-        return StreamName.of("bcast/" + broadcast + "/" + rendition);
+        return BroadcastStreams.of(broadcast, rendition);
     }
 }

@@ -101,7 +101,13 @@ public class PlaybackAccess {
         };
     }
 
-    /** Vert.x handler in front of {@code /hls/*}: the token check, then counting playlist requests. */
+    /** Routing-context key under which {@link #hls} leaves the request's broadcast id. */
+    static final String BROADCAST = "cascade.broadcast";
+
+    /**
+     * Vert.x handler in front of {@code /hls/*}: the token check, then counting playlist requests;
+     * a request on the grammar carries its broadcast id on to later handlers ({@link #BROADCAST}).
+     */
     void hls(RoutingContext ctx) {
         Matcher m = HLS_PATH.matcher(ctx.normalizedPath());
         if (!m.matches() || "OPTIONS".equals(ctx.request().method().name())) {
@@ -109,6 +115,7 @@ public class PlaybackAccess {
             return;
         }
         String id = m.group(1);
+        ctx.put(BROADCAST, id); // for the handlers after this one
         int refused = refusal(id, ctx.request().getParam("token"));
         if (refused != 0) {
             ctx.response().setStatusCode(refused).putHeader("Access-Control-Allow-Origin", "*")

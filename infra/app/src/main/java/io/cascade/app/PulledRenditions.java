@@ -103,8 +103,8 @@ final class PulledRenditions {
     }
 
     private void start(StreamName stream) {
-        String broadcast = broadcastOf(stream);
-        List<TrackFormat> formats = offered.getOrDefault(broadcast, Map.of()).get(stream);
+        String broadcast = BroadcastStreams.broadcastOf(stream);
+        List<TrackFormat> formats = broadcast == null ? null : offered.getOrDefault(broadcast, Map.of()).get(stream);
         if (formats == null || packaged.contains(stream) || !lastDemand.containsKey(broadcast)) {
             return;
         }
@@ -122,17 +122,11 @@ final class PulledRenditions {
             return; // asked for again since the sweep
         }
         for (StreamName stream : List.copyOf(packaged)) {
-            if (broadcastOf(stream).equals(broadcast)) {
+            if (broadcast.equals(BroadcastStreams.broadcastOf(stream))) {
                 packaged.remove(stream);
                 packaging.stop(stream);
                 LOG.infof("HLS: %s idle for %d ms, no longer packaged here", stream, idleMs);
             }
         }
-    }
-
-    private static String broadcastOf(StreamName stream) {
-        String v = stream.value(); // bcast/{id}/{rendition}
-        int slash = v.indexOf('/', "bcast/".length());
-        return slash < 0 ? "" : v.substring("bcast/".length(), slash);
     }
 }
