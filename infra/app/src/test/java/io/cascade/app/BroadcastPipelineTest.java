@@ -51,11 +51,11 @@ class BroadcastPipelineTest {
         assertThat(rtmp).endsWith("/live/" + created.getString("streamKey"));
         assertThat(created.getString("playback.hls")).endsWith("/hls/" + id + "/master.m3u8");
 
-        Process wrong = ffmpeg(rtmp.replace(created.getString("streamKey"), "not-a-key"), 2);
+        Process wrong = TestBroadcasts.rtmpTestSource(rtmp.replace(created.getString("streamKey"), "not-a-key"), 2);
         assertThat(wrong.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(wrong.exitValue()).as("a wrong key is refused").isNotZero();
 
-        Process publisher = ffmpeg(rtmp, 40);
+        Process publisher = TestBroadcasts.rtmpTestSource(rtmp, 40);
         try {
             Await.until("the main source is on air", Duration.ofSeconds(30),
                     () -> "main".equals(given().header("Authorization", "Bearer dev").get("/api/v1/broadcasts/" + id)
@@ -79,13 +79,5 @@ class BroadcastPipelineTest {
         } finally {
             publisher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static Process ffmpeg(String url, int seconds) throws Exception {
-        return new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re",
-                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g", "30",
-                "-c:a", "aac", "-b:a", "128k", "-f", "flv", url))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

@@ -143,7 +143,7 @@ class PulledOnDemandAppTest {
                 .body("{\"name\":\"pulled\"}").post("/api/v1/broadcasts").then().statusCode(201).extract().jsonPath();
         String id = created.getString("id");
         StreamName rendition = StreamName.of("bcast/" + id + "/180p");
-        publisher = ffmpeg(created.getString("ingest.rtmp"), 120);
+        publisher = TestBroadcasts.rtmpTestSource(created.getString("ingest.rtmp"), 120);
 
         Await.until("node-2 holds the ladder and its rendition is in the app's catalog", Duration.ofSeconds(60),
                 () -> pipeline.catalog().get(rendition).isPresent());
@@ -213,13 +213,5 @@ class PulledOnDemandAppTest {
         LadderJobs jobs = new LadderJobs(node2.relay(), node2.puller(), catalog, ladder, "127.0.0.1", Duration.ofMillis(200));
         agent = new WorkerAgent(new TranscodeWorker("node-2", 1, System::nanoTime), platform.assignments(), jobs,
                 EventPublisher.discarding(), Duration.ofSeconds(10)).start(Duration.ofMillis(250));
-    }
-
-    private static Process ffmpeg(String url, int seconds) throws Exception {
-        return new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re",
-                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g", "30",
-                "-c:a", "aac", "-b:a", "128k", "-f", "flv", url))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

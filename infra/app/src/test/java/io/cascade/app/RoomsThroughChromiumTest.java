@@ -138,37 +138,14 @@ class RoomsThroughChromiumTest {
     }
 
     private String open(Chromium chromium, String path) {
-        String session = chromium.open(base.resolve(path).toString().replace("localhost", "127.0.0.1"));
-        long deadline = System.nanoTime() + PAGE_UP.toNanos();
-        while (true) {
-            try {
-                waitFor(chromium, session, "window.cascade && cascade.state().joined", PAGE_UP);
-                return session;
-            } catch (IllegalStateException e) {
-                if (!String.valueOf(e.getMessage()).contains("context") || System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-        }
+        return MeetPages.join(chromium, base.resolve(path).toString().replace("localhost", "127.0.0.1"), PAGE_UP);
     }
 
-    /** JS: the stats once {@code peers} remote peers each decoded {@link #FRAMES} frames over {@code mode}. */
     private static String allDecode(int peers, String mode) {
-        return "(async () => { const s = await cascade.stats(); return s.length === " + peers
-                + " && s.every(p => p.mode === '" + mode + "' && p.framesDecoded >= " + FRAMES + ") ? s : null; })()";
+        return MeetPages.allDecode(peers, mode, FRAMES);
     }
 
     private static JsonNode waitFor(Chromium chromium, String session, String expression, Duration bound) {
-        String js = "(async () => { const end = Date.now() + " + bound.toMillis() + ";"
-                + " while (Date.now() < end) {"
-                + "   try { const v = await (async () => (" + expression + "))(); if (v) return v; } catch (e) {}"
-                + "   await new Promise(r => setTimeout(r, 200)); }"
-                + " return { timedOut: true, state: window.cascade ? window.cascade.state() : null,"
-                + "   stats: window.cascade ? await window.cascade.stats() : null }; })()";
-        JsonNode v = chromium.evaluate(session, js, bound.plusSeconds(5));
-        if (v.path("timedOut").asBoolean()) {
-            throw new AssertionError("not within " + bound + ": " + expression + "; page: " + v);
-        }
-        return v;
+        return MeetPages.waitFor(chromium, session, expression, bound);
     }
 }

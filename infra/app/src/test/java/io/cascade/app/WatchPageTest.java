@@ -53,7 +53,7 @@ class WatchPageTest {
         JsonPath created = given().header("Authorization", "Bearer dev").contentType("application/json")
                 .body("{\"name\":\"watch\"}").post("/api/v1/broadcasts").then().statusCode(201).extract().jsonPath();
         String id = created.getString("id");
-        Process publisher = ffmpeg(created.getString("ingest.rtmp"), 150);
+        Process publisher = TestBroadcasts.rtmpTestSource(created.getString("ingest.rtmp"), 150);
         try (Chromium chromium = Chromium.start()) {
             Await.until("the broadcast has an HLS rendition", Duration.ofSeconds(60),
                     () -> given().get("/hls/" + id + "/master.m3u8").asString().contains("EXT-X-STREAM-INF"));
@@ -109,14 +109,5 @@ class WatchPageTest {
         Await.until("page " + path + " loaded", Duration.ofSeconds(15),
                 () -> chromium.evaluate(session, "document.readyState === 'complete' && !!window.cascade", Duration.ofSeconds(5)).asBoolean());
         return session;
-    }
-
-    /** As BroadcastPipelineTest: ffmpeg's test source over RTMP, x264 zerolatency with a 1 s GOP, AAC. */
-    static Process ffmpeg(String url, int seconds) throws Exception {
-        return new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-re",
-                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g", "30",
-                "-c:a", "aac", "-b:a", "128k", "-f", "flv", url))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 }
