@@ -109,8 +109,9 @@ class LayeredPullTest {
         subscriber.fractionLost = 0; // no loss: it grows 5% a second
         Await.until("the top layer again", Duration.ofSeconds(40), () -> subscriber.lastLayer() == 2);
         int atSwitchBack = subscriber.received().size();
-        Await.until("packets after the switch back", Duration.ofSeconds(10),
-                () -> subscriber.received().size() > atSwitchBack + 30);
+        // ends on the top layer with packets after the switch back (a later dip must climb back up)
+        Await.until("packets on the top layer after the switch back", Duration.ofSeconds(40),
+                () -> subscriber.lastLayer() == 2 && subscriber.received().size() > atSwitchBack + 30);
 
         List<LayerSubscriber.Received> got = subscriber.received();
         assertThat(got).extracting(LayerSubscriber.Received::ssrc).as("one SSRC out").containsOnly(ssrc);
