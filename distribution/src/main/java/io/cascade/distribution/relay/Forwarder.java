@@ -134,18 +134,18 @@ final class Forwarder {
             counters.nackMisses++;
             return;
         }
-        ByteBuf cached = track.cache.get(o.sourceSequence(outSeq), nowMs);
-        if (cached == null) {
+        int sourceSeq = o.sourceSequence(outSeq);
+        int len = track.cache.lengthOf(sourceSeq, nowMs);
+        if (len < 0) {
             counters.nackMisses++;
             return;
         }
-        int len = cached.readableBytes();
         int room = len + RelayShard.tailroom(s.link);
         ByteBuf out = shard.socket.alloc().directBuffer(room, room);
-        out.writeBytes(cached, cached.readerIndex(), len);
+        track.cache.copyTo(sourceSeq, out);
         int at = out.readerIndex();
         out.setShort(at + 2, outSeq);
-        out.setInt(at + 4, o.outputTimestamp(cached.getInt(cached.readerIndex() + 4)));
+        out.setInt(at + 4, o.outputTimestamp(out.getInt(at + 4)));
         out.setInt(at + 8, o.ssrc);
         int rtxPt = s.rtxPayloadTypes[trackIndex];
         if (rtxPt >= 0) {

@@ -36,10 +36,23 @@ final class StreamTrack {
     /** Packets that came again (retransmissions we asked for, or duplicates). */
     long duplicates;
 
+    /**
+     * Cache slot sizes: a video slot takes the largest datagram the fan-out gathers (1232, an
+     * IPv6-safe payload that holds the usual 1200-octet WebRTC packet); an audio slot an Opus
+     * packet up to about 140 kbit/s in 20 ms frames. Longer packets are cached on their own.
+     * Audio keeps at most 256 packets: 5 s at 50 packets a second, more than any cache age
+     * worth resending (default 2 s), where 1024 would hold 20 s.
+     */
+    static final int VIDEO_CACHE_STRIDE = SegmentBatcher.MAX_SEGMENT;
+    static final int AUDIO_CACHE_STRIDE = 384;
+    static final int AUDIO_CACHE_PACKETS = 256;
+
     StreamTrack(int index, TrackSpec spec, RelayConfig config) {
         this.index = index;
         this.spec = spec;
-        this.cache = new RetransmissionCache(config.cachePackets(), config.cacheAge().toMillis());
+        boolean audio = spec.kind() == MediaKind.AUDIO;
+        this.cache = new RetransmissionCache(audio ? Math.min(config.cachePackets(), AUDIO_CACHE_PACKETS) : config.cachePackets(),
+                config.cacheAge().toMillis(), audio ? AUDIO_CACHE_STRIDE : VIDEO_CACHE_STRIDE);
         this.nacks = new NackScheduler(config.nackRetryInterval().toMillis(), config.nackRetries());
         this.keyframes = new KeyframeRequestThrottle(config.keyframeInterval().toMillis());
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.SegmentedDatagramPacket;
+import io.netty.channel.unix.UnixChannelUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,9 +23,16 @@ import java.util.concurrent.RejectedExecutionException;
  * channel turns unwritable, datagrams stay in our queue, which drops the oldest when full, and
  * {@link DatagramInbound} flushes again when the channel turns writable. Writes use the
  * channel's void promise, so no promise is allocated per datagram; a failed write reaches the
- * pipeline as an exception and is counted in {@code ioErrors}.
+ * pipeline as an exception and is counted in {@code ioErrors}. Where the kernel can segment,
+ * the envelope around each datagram is a {@link ReusableDatagram} taken from the socket's pool
+ * and given back when Netty releases it, so a send allocates no envelope either.
  */
 final class EngineSocket implements UdpSocket {
+    /**
+     * Free envelopes kept per socket: more than a full outbound buffer holds of 1200-octet
+     * datagrams (the 2 MiB high water mark), so steady traffic never creates one.
+     */
+    static final int ENVELOPES_KEPT = 4096;
     private final Channel channel;
     private final EventLoop loop;
     private final SendQueue queue;
@@ -32,6 +40,8 @@ final class EngineSocket implements UdpSocket {
     private volatile InetSocketAddress localAddress;
     private final boolean segmentation;
     private final ChannelPromise voidPromise;
+    /** Envelopes reused from write to write; null where the kernel cannot segment (see ReusableDatagram). */
+    private final ReusableDatagram.Pool envelopes;
     private boolean closed;
     private boolean flushing;
 
@@ -41,6 +51,7 @@ final class EngineSocket implements UdpSocket {
         this.queue = new SendQueue(sendQueueCapacity);
         this.segmentation = segmentation;
         this.voidPromise = channel.voidPromise();
+        this.envelopes = segmentation ? new ReusableDatagram.Pool(ENVELOPES_KEPT) : null;
     }
 
     @Override
@@ -139,7 +150,16 @@ final class EngineSocket implements UdpSocket {
             int segmentSize = queue.peekSegmentSize();
             // The channel owns the buffer from here on, whether the write succeeds or not.
             queue.removeFirst();
-            if (segmentSize == 0) {
+            if (envelopes != null && !UnixChannelUtil.isBufferCopyNeededForWrite(datagram)) {
+                int segments = segmentSize == 0 ? 1 : SendQueue.datagrams(datagram, segmentSize);
+                if (segmentSize != 0) {
+                    counters.add(SocketCounters.SEGMENTED_SENDS, 1);
+                    counters.add(SocketCounters.SEGMENTS, segments);
+                }
+                written += segments;
+                int size = segmentSize == 0 ? Math.max(1, datagram.readableBytes()) : segmentSize;
+                channel.write(envelopes.take(datagram, size, recipient), voidPromise);
+            } else if (segmentSize == 0) {
                 channel.write(new DatagramPacket(datagram, recipient), voidPromise);
                 written++;
             } else {
@@ -171,6 +191,11 @@ final class EngineSocket implements UdpSocket {
     /** Called once the channel is bound. */
     void bound() {
         localAddress = (InetSocketAddress) channel.localAddress();
+    }
+
+    /** The envelope pool, or null where the kernel cannot segment. */
+    ReusableDatagram.Pool envelopes() {
+        return envelopes;
     }
 
     SocketCounters counters() {

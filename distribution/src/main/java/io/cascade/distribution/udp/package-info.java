@@ -30,14 +30,21 @@
  * past it the channel is unwritable and datagrams wait in the engine's own queue, which drops
  * the oldest when full: late media is worth less than current media.
  *
- * <p>Allocation. Our code allocates nothing per datagram except the {@code DatagramPacket}
- * envelope a Netty write needs (its fields are final, so it cannot be reused). Netty itself
- * allocates, per received datagram, a {@code DatagramPacket} and the sender's
- * {@code InetSocketAddress}/{@code InetAddress}, and, amortised, the chunks its Recycler queue
- * links in as pooled objects come back. Measured with the event-loop thread's allocation
- * counter (UdpEngineAllocationTest, Netty 4.1.135, JDK 25, epoll): about 120 B per received
- * datagram, and 45 to 70 B per sent datagram when fanning out to 10. The NIO transport caches
- * an unchanged sender, so receiving costs it about 25 B, but it sends with one syscall each.
+ * <p>Allocation. Our code allocates nothing per datagram: where the kernel can segment (epoll
+ * with UDP_SEGMENT) a write's envelope is a {@link io.cascade.distribution.udp.ReusableDatagram}
+ * from the socket's pool, returned when Netty releases it; elsewhere (NIO, older kernels) it is
+ * a new {@code DatagramPacket}. Netty itself allocates, per received datagram, a
+ * {@code DatagramPacket} and the sender's {@code InetSocketAddress}/{@code InetAddress} (its
+ * epoll channel is final and builds them in the read loop), per sendmmsg entry a copy of the
+ * recipient's 4 address octets ({@code InetAddress.getAddress}), and, amortised, the chunks its
+ * Recycler queue links in as pooled objects come back. Measured with the event-loop thread's
+ * allocation counter (UdpEngineAllocationTest, Netty 4.1.138, JDK 25, epoll): about 120 B per
+ * received datagram, and 45 B per sent datagram when fanning out to 10 (12 of them the
+ * receive's share, the rest the address copy, the test's own derived buffers and the Recycler).
+ * The NIO transport caches an unchanged sender, so receiving costs it about 25 B, but it sends
+ * with one syscall each. In the relay benchmark, after the pooled-envelope and paged
+ * retransmission-cache changes, the receive path's objects are three quarters of what the UDP
+ * thread allocates (JFR), and nothing it allocates outlives a young collection.
  * Netty's leak detector must be {@code disabled} in production
  * ({@code -Dio.netty.leakDetection.level=disabled}): at its default SIMPLE level a sampled
  * receive buffer makes every duplicate of it tracked, with a stack trace each.

@@ -19,14 +19,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * of loopback traffic, after a warm-up burst for the JIT. Leak detection is off here: PARANOID
  * tracking allocates a record per buffer access and would swamp the figure.
  *
- * <p>The bounds are about twice what this measures on Netty 4.1.135 / JDK 25 (the printed line:
- * epoll about 120 B per received datagram, 45 to 70 B per sent datagram at fan-out 10), so a
+ * <p>The bounds are about twice what this measures on Netty 4.1.135-138 / JDK 25 (the printed
+ * line: epoll about 120 B per received datagram, 45 B per sent datagram at fan-out 10), so a
  * regression that adds per-packet garbage fails. What remains is Netty's: per received datagram
  * the DatagramPacket envelope and the sender's InetSocketAddress/InetAddress
- * (NativeDatagramPacketArray.newDatagramPacket); per sent datagram the DatagramPacket envelope
- * our write needs, and the chunks Netty's Recycler queue (a jctools linked-array queue) links in
- * as pooled objects come back. A JFR allocation profile of the fan-out loop shows only those two
- * on the send side.
+ * (NativeDatagramPacketArray.newDatagramPacket); per sent datagram the recipient's address
+ * octets its sendmmsg path copies, the chunks Netty's Recycler queue (a jctools linked-array
+ * queue) links in as pooled objects come back, and this test's own derived buffers. The write
+ * envelope is reused (ReusableDatagram) where the kernel can segment.
  */
 class UdpEngineAllocationTest {
     private static final int WARM_UP = 20_000;

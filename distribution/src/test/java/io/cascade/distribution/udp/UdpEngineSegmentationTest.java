@@ -36,6 +36,44 @@ class UdpEngineSegmentationTest {
         }
     }
 
+    /**
+     * Plain and segmented sends go out in envelopes the socket takes back after each write:
+     * 2,000 datagrams in bursts of 20 need at most 20 envelopes, and a heap buffer (which Netty
+     * copies to a direct one) still arrives.
+     */
+    @Test
+    void envelopesAreReusedAcrossWrites() throws Exception {
+        assumeTrue(EpollDatagramChannel.isSegmentedDatagramPacketSupported(), "no UDP_SEGMENT here");
+        try (UdpEngine engine = UdpEngine.start(Echo.config(1), (datagram, sender, socket) -> { });
+                Loopback peer = new Loopback()) {
+            EngineSocket socket = (EngineSocket) engine.sockets().get(0);
+            for (int burst = 0; burst < 100; burst++) {
+                int b = burst;
+                socket.executor().submit(() -> {
+                    for (int i = 0; i < 19; i++) {
+                        socket.send(socket.alloc().directBuffer(40).writeBytes(filled(40, b)), peer.address());
+                    }
+                    ByteBuf two = socket.alloc().directBuffer(80).writeBytes(filled(40, b)).writeBytes(filled(40, b));
+                    socket.sendSegmented(two, 40, peer.address());
+                    socket.flush();
+                }).get();
+                for (int i = 0; i < 21; i++) {
+                    assertThat(peer.receive()).isEqualTo(filled(40, b));
+                }
+            }
+            socket.executor().submit(() -> {
+                socket.send(Unpooled.wrappedBuffer(filled(30, 7)), peer.address());
+                socket.flush();
+            }).get();
+            assertThat(peer.receive()).isEqualTo(filled(30, 7));
+            long created = socket.executor().submit(() -> socket.envelopes().created()).get();
+            int free = socket.executor().submit(() -> socket.envelopes().size()).get();
+            assertThat(created).as("envelopes made for 2,100 datagrams in bursts of 21").isBetween(1L, 20L);
+            assertThat(free).as("every envelope back in the pool").isEqualTo((int) created);
+            assertThat(socket.stats().sent()).isEqualTo(2101);
+        }
+    }
+
     @Test
     void nioDeclinesAndLeavesTheBufferWithTheCaller() throws Exception {
         try (UdpEngine engine = UdpEngine.start(Echo.config(1).withForceNio(true), (datagram, sender, socket) -> { });
