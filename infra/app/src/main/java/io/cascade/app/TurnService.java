@@ -111,7 +111,9 @@ public class TurnService {
             String name = "cascade.turn." + counter.name().toLowerCase(Locale.ROOT).replace('_', '.');
             FunctionCounter.builder(name, server, s -> s.counters().get(counter)).register(registry);
         }
-        Gauge.builder("cascade.turn.allocations", server, TurnServer::allocations)
+        // Not "cascade.turn.allocations": Prometheus reads the counter allocations.created as that
+        // name's creation time (OpenMetrics "_created") and refuses a gauge of the same name.
+        Gauge.builder("cascade.turn.allocations.active", server, TurnServer::allocations)
                 .description("TURN allocations held").register(registry);
     }
 

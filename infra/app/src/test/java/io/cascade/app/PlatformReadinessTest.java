@@ -39,7 +39,8 @@ class PlatformReadinessTest {
     @Test
     void prometheusMetricsIncludeThePlatformCounters() {
         String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(body).contains("cascade_events_accepted_total", "cascade_directory_nodes", "jvm_memory_used_bytes");
+        assertThat(body).contains("cascade_events_accepted_total", "cascade_directory_nodes", "jvm_memory_used_bytes",
+                "cascade_turn_allocations_active", "cascade_turn_binding_answered_total");
     }
 
     @Test
