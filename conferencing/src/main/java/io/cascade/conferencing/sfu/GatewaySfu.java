@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,8 +35,9 @@ import java.util.function.Supplier;
  * (every layer crosses the link; this relay picks one per viewer), and plays it from here. The gateway and puller are looked up at
  * each call: they start after signaling, and are absent on a node without a relay.
  *
- * <p>Calls block (a republish waits for the previous session to go, a first remote play for the
- * pull): the signaling thread, or the HTTP thread of another node's request, waits for them.
+ * <p>Offers are answered before the call returns, as completed stages (a republish waits for the
+ * previous session to go, a first remote play for the pull): the signaling thread, or the HTTP
+ * thread of another node's request, waits for them.
  */
 public final class GatewaySfu implements Sfu {
     /** How long a new publish waits for the same stream's previous session to be released. */
@@ -55,7 +57,16 @@ public final class GatewaySfu implements Sfu {
     }
 
     @Override
-    public Session publish(String stream, String offerSdp) {
+    public CompletionStage<Session> publish(String stream, String offerSdp) {
+        return Sfu.now(() -> publishNow(stream, offerSdp));
+    }
+
+    @Override
+    public CompletionStage<Session> play(String stream, String offerSdp) {
+        return Sfu.now(() -> playNow(stream, offerSdp));
+    }
+
+    private Session publishNow(String stream, String offerSdp) {
         WebRtcGateway g = gateway();
         StreamName name = name(stream);
         // a republish (mesh -> SFU -> mesh -> SFU) must not find the old session still closing
@@ -75,8 +86,7 @@ public final class GatewaySfu implements Sfu {
         return s;
     }
 
-    @Override
-    public Session play(String stream, String offerSdp) {
+    private Session playNow(String stream, String offerSdp) {
         WebRtcGateway g = gateway();
         StreamName name = name(stream);
         if (g.publishedFormats(name).isEmpty()) {

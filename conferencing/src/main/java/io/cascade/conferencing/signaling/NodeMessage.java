@@ -25,6 +25,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = NodeMessage.Left.class, name = "left"),
     @JsonSubTypes.Type(value = NodeMessage.RoomFromUser.class, name = "room.from.user"),
     @JsonSubTypes.Type(value = NodeMessage.RoomGone.class, name = "room.gone"),
+    @JsonSubTypes.Type(value = NodeMessage.RoomHome.class, name = "room.home"),
     @JsonSubTypes.Type(value = NodeMessage.SfuEvent.class, name = "sfu.event"),
     @JsonSubTypes.Type(value = NodeMessage.SfuControl.class, name = "sfu.control"),
 })
@@ -56,6 +57,13 @@ public sealed interface NodeMessage {
 
     /** The member's node -> the room's home: the user's connection there closed. */
     record RoomGone(String user, String node, String room) implements ForRooms {}
+
+    /**
+     * The home -> the member's node, when it takes a member's join: {@code room} of {@code user}
+     * runs at {@code home}, where the member's later messages go (the join may have been passed
+     * on from the node the member's node thought was the home).
+     */
+    record RoomHome(String user, String room, String home) implements ForRooms {}
 
     /**
      * The member's node -> the home that asked for the session: it became live (ICE and DTLS

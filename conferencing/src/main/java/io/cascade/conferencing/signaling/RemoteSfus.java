@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cascade.conferencing.signaling;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -21,9 +22,10 @@ import java.util.function.Predicate;
  * as bearer) and gets the answer in the response; the session's life comes back later as {@link
  * NodeMessage.SfuEvent}s, and closing or capping it goes there as {@link NodeMessage.SfuControl}.
  *
- * <p>The offer is a blocking HTTP call on the home's signaling thread, as a local offer is a
- * blocking call into the gateway: one LAN round trip while the other node answers the SDP.
- * Not thread-safe beyond that: the signaling thread calls everything but the HTTP client.
+ * <p>The offer is an asynchronous HTTP call (at most {@code TIMEOUT}): the home's signaling thread
+ * goes on serving the room while the other node answers, and {@link Rooms} applies the answer on
+ * that thread when it comes (or closes its session, when the member left meanwhile). The session
+ * map is concurrent: answers are recorded on the HTTP client's threads.
  */
 public final class RemoteSfus implements AutoCloseable {
     public static final String PATH = "/internal/signaling/v1/sfu";
@@ -98,12 +100,12 @@ public final class RemoteSfus implements AutoCloseable {
         }
 
         @Override
-        public Session publish(String stream, String offerSdp) {
+        public CompletionStage<Session> publish(String stream, String offerSdp) {
             return offer("publish", stream, offerSdp);
         }
 
         @Override
-        public Session play(String stream, String offerSdp) {
+        public CompletionStage<Session> play(String stream, String offerSdp) {
             return offer("play", stream, offerSdp);
         }
 
@@ -117,26 +119,35 @@ public final class RemoteSfus implements AutoCloseable {
             link.send(node, new NodeMessage.SfuControl(sessionId, kbps));
         }
 
-        private Session offer(String kind, String stream, String sdp) {
-            URI uri = signalingAddresses.apply(node).map(u -> u.resolve("sfu"))
-                    .orElseThrow(() -> new Refused(503, "node " + node + " has no signaling address (gone?)"));
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        private CompletableFuture<Session> offer(String kind, String stream, String sdp) {
+            Optional<URI> address = signalingAddresses.apply(node).map(u -> u.resolve("sfu"));
+            if (address.isEmpty()) {
+                return CompletableFuture.failedFuture(new Refused(503, "node " + node + " has no signaling address (gone?)"));
+            }
+            HttpRequest request = HttpRequest.newBuilder(address.get()).timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(SignalingJson.write(new Offer(self, kind, stream, sdp))))
                     .build();
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new Refused(503, "the SFU of node " + node + " did not answer: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Refused(503, "interrupted while asking node " + node);
-            }
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    throw new Refused(503, "the SFU of node " + node + " did not answer: " + cause);
+                }
+                return answered(response);
+            });
+        }
+
+        private Session answered(HttpResponse<String> response) {
             if (response.statusCode() != 200) {
                 throw new Refused(response.statusCode(), refusal(response));
             }
-            Answer a = SignalingJson.read(response.body(), Answer.class);
+            Answer a;
+            try {
+                a = SignalingJson.read(response.body(), Answer.class);
+            } catch (RuntimeException e) {
+                throw new Refused(502, "node " + node + " answered what is not an answer");
+            }
             if (a == null || a.session() == null || a.sdp() == null) {
                 throw new Refused(502, "node " + node + " answered without a session");
             }

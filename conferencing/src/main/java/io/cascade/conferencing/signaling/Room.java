@@ -32,6 +32,13 @@ final class Room {
         final Map<RoomTrack, Boolean> live = new EnumMap<>(RoomTrack.class);
         /** Playing sessions by {@code user/track} of the member played. */
         final Map<String, String> playing = new HashMap<>();
+        /**
+         * Offers whose answer has not come yet ({@code publish/track}, {@code play/user/track}),
+         * each with its ticket: an answer is used only while its ticket is the latest for what it
+         * answers (the member did not ask again, unpublish, unsubscribe or leave meanwhile).
+         */
+        private final Map<String, Long> asking = new HashMap<>();
+        private long tickets;
 
         Member(String user, String node, boolean audioOnly, Integer uplinkKbps, String segment) {
             this.user = user;
@@ -39,6 +46,27 @@ final class Room {
             this.audioOnly = audioOnly;
             this.uplinkKbps = uplinkKbps;
             this.segment = segment;
+        }
+
+        /** An offer for {@code what} goes out: its ticket, which replaces any earlier one. */
+        long ask(String what) {
+            long ticket = ++tickets;
+            asking.put(what, ticket);
+            return ticket;
+        }
+
+        /** The answer with {@code ticket} came: true when it is still the one wanted (and no longer pending). */
+        boolean answered(String what, long ticket) {
+            return asking.remove(what, ticket);
+        }
+
+        /** Pending offers for {@code what} (or all, null) are no longer wanted: their answers will be closed. */
+        void forget(String what) {
+            if (what == null) {
+                asking.clear();
+            } else {
+                asking.remove(what);
+            }
         }
     }
 

@@ -51,6 +51,11 @@ public final class RoomHomes {
         return held == null ? self : held;
     }
 
+    /** Whether this node holds the room's claim now (a local read). */
+    public boolean holds(String room) {
+        return self.equals(claims.get(room));
+    }
+
     /** The room emptied here: the claim goes, if it is still this node's. */
     public void release(String room) {
         claims.remove(room, self);

@@ -142,6 +142,29 @@ public final class Rooms {
         }
     }
 
+    /** The rooms that live here now. */
+    public List<String> hosted() {
+        return List.copyOf(rooms.keySet());
+    }
+
+    /**
+     * The room no longer lives here (another node holds its claim): every member's sessions end
+     * and each is told {@code room.left}, so that its page joins again, at the room's home.
+     */
+    public void end(String id) {
+        Room room = rooms.remove(id);
+        if (room == null) {
+            return;
+        }
+        for (Room.Member m : List.copyOf(room.members.values())) {
+            RoomMedia.closeAll(this, room, m);
+            room.members.remove(m.user);
+            events.participantLeft(room.id, m.user, room.members.size());
+            ports.deliver(m.user, new ServerMessage.RoomLeft(room.id));
+        }
+        ports.emptied(room.id);
+    }
+
     /** Members of a room in join order, empty when there is no such room (diagnostics, tests). */
     public List<String> members(String room) {
         Room r = rooms.get(room);

@@ -2,12 +2,17 @@
 package io.cascade.conferencing.signaling;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The SFU as rooms see it: a relay node's WebRTC gateway (in the app, {@code WebRtcGateway}),
  * which answers a publisher's sendonly offer for a stream and a viewer's recvonly offer to play
- * one. Offers are answered at once; a session becomes live after ICE and DTLS ({@link
+ * one. An answer is a stage: this node's gateway has it at once, another node's ({@link
+ * RemoteSfus}) after an HTTP round trip, which the room's signaling thread must not wait for. A
+ * refusal fails the stage with {@link Refused}. A session becomes live after ICE and DTLS ({@link
  * Session#live()}), and its end is reported through {@link Session#ended()}. Implementations
  * complete those stages on any thread; {@link Rooms} moves the work back onto the signaling
  * thread.
@@ -32,10 +37,10 @@ public interface Sfu {
     }
 
     /** Answers a sendonly offer: the session becomes the publisher of {@code stream}. */
-    Session publish(String stream, String offerSdp);
+    CompletionStage<Session> publish(String stream, String offerSdp);
 
     /** Answers a recvonly offer: the session plays {@code stream} (404 while it is not live). */
-    Session play(String stream, String offerSdp);
+    CompletionStage<Session> play(String stream, String offerSdp);
 
     /** Ends a session; nothing when it is gone already. */
     void close(String sessionId);
@@ -47,13 +52,13 @@ public interface Sfu {
     static Sfu none() {
         return new Sfu() {
             @Override
-            public Session publish(String stream, String offerSdp) {
-                throw new Refused(503, "no SFU on this node");
+            public CompletionStage<Session> publish(String stream, String offerSdp) {
+                return CompletableFuture.failedFuture(new Refused(503, "no SFU on this node"));
             }
 
             @Override
-            public Session play(String stream, String offerSdp) {
-                throw new Refused(503, "no SFU on this node");
+            public CompletionStage<Session> play(String stream, String offerSdp) {
+                return CompletableFuture.failedFuture(new Refused(503, "no SFU on this node"));
             }
 
             @Override
@@ -62,6 +67,24 @@ public interface Sfu {
             @Override
             public void limitDownlink(String sessionId, int kbps) {}
         };
+    }
+
+    /** What a stage failed with: the {@link Refused} inside a completion wrapper, or a 500 for anything else. */
+    static Refused refusal(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof Refused r ? r : new Refused(500, "the SFU failed: " + t);
+    }
+
+    /** Runs a blocking offer now: its session, or its refusal, as a completed stage. */
+    static CompletionStage<Session> now(Supplier<Session> offer) {
+        try {
+            return CompletableFuture.completedFuture(offer.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** A stage that never completes, for sessions whose end is not reported. */

@@ -3,13 +3,15 @@ package io.cascade.conferencing.signaling;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.CompletionException;
 
 /**
  * The receiving end of {@link RemoteSfus}, independent of the HTTP server that carries it: another
  * node's room home asks this node's SFU for a session of a member connected here. Checks the
  * cluster token, answers the offer with this node's SFU, and reports the session's life back to
  * the asking node over the node link. Only room streams ({@code room/...}) may be named. Thread-safe
- * (the SFU is); runs on the HTTP server's threads, not the signaling loop.
+ * (the SFU is); runs on the HTTP server's threads, not the signaling loop, and waits there for the
+ * SFU's answer.
  */
 public final class SfuOfferReceiver {
     /** Larger bodies are refused (413): an SDP offer is a few KiB. */
@@ -50,14 +52,18 @@ public final class SfuOfferReceiver {
         Sfu.Session s;
         try {
             s = switch (offer.kind() == null ? "" : offer.kind()) {
-                case "publish" -> sfu.publish(offer.stream(), offer.sdp());
-                case "play" -> sfu.play(offer.stream(), offer.sdp());
+                case "publish" -> sfu.publish(offer.stream(), offer.sdp()).toCompletableFuture().join();
+                case "play" -> sfu.play(offer.stream(), offer.sdp()).toCompletableFuture().join();
                 default -> throw new Sfu.Refused(400, "kind: publish or play");
             };
         } catch (Sfu.Refused e) {
             return refuse(e.status(), e.getMessage());
         } catch (IllegalArgumentException e) {
             return refuse(400, e.getMessage());
+        } catch (CompletionException e) {
+            Sfu.Refused r = e.getCause() instanceof IllegalArgumentException bad ? new Sfu.Refused(400, bad.getMessage())
+                    : Sfu.refusal(e);
+            return refuse(r.status(), r.getMessage());
         }
         String home = offer.from();
         s.live().whenComplete((v, e) -> {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,9 @@ public final class SignalingJson {
     private static final Set<String> CLIENT_TYPES = Arrays.stream(
                     ClientMessage.class.getAnnotation(JsonSubTypes.class).value())
             .map(JsonSubTypes.Type::name).collect(Collectors.toUnmodifiableSet());
+    private static final Map<Class<?>, String> CLIENT_TYPE_OF = Arrays.stream(
+                    ClientMessage.class.getAnnotation(JsonSubTypes.class).value())
+            .collect(Collectors.toUnmodifiableMap(JsonSubTypes.Type::value, JsonSubTypes.Type::name));
 
     private SignalingJson() {}
 
@@ -58,6 +62,14 @@ public final class SignalingJson {
     public static String type(JsonNode tree) {
         JsonNode t = tree.get("type");
         return t != null && t.isTextual() ? t.asText() : null;
+    }
+
+    /**
+     * The wire {@code type} of a parsed message (what an {@code error}'s {@code inReplyTo} names
+     * when the message was refused after it left the page's node).
+     */
+    public static String typeOf(ClientMessage message) {
+        return CLIENT_TYPE_OF.get(message.getClass());
     }
 
     public static ClientMessage client(JsonNode tree) {

@@ -23,6 +23,7 @@ class ClusterMessagesFuzzTest {
             "{\"from\":\"node-a\",\"kind\":\"play\",\"stream\":\"room/r/u/screen\",\"sdp\":\"v=0\\r\\n\"}");
     private static final List<String> BATCHES = List.of(
             "{\"messages\":[{\"type\":\"room.gone\",\"user\":\"u\",\"node\":\"n\",\"room\":\"r\"}]}",
+            "{\"messages\":[{\"type\":\"room.home\",\"user\":\"u\",\"room\":\"r\",\"home\":\"n\"}]}",
             "{\"messages\":[{\"type\":\"sfu.event\",\"session\":\"s1\",\"live\":true,\"reason\":null}]}",
             "{\"messages\":[{\"type\":\"sfu.control\",\"session\":\"s1\",\"downlinkKbps\":300}]}");
 

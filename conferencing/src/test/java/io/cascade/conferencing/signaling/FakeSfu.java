@@ -6,30 +6,51 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
-/** An SFU that answers every offer with a canned SDP; the test completes sessions by hand. */
+/**
+ * An SFU that answers every offer with a canned SDP; the test completes sessions by hand. With
+ * {@link #slow} it answers nothing until the test releases the answers ({@link #answerAll}), as a
+ * remote node's SFU whose HTTP answer is still on its way.
+ */
 final class FakeSfu implements Sfu {
     record Opened(String id, String kind, String stream, CompletableFuture<Void> live, CompletableFuture<String> ended) {}
 
     final Map<String, Opened> sessions = new LinkedHashMap<>();
     final List<String> closed = new ArrayList<>();
     final Map<String, Integer> limits = new LinkedHashMap<>();
+    /** Offers whose answers are held back while {@link #slow}. */
+    final List<Runnable> held = new ArrayList<>();
+    boolean slow;
     private int next;
 
     @Override
-    public Session publish(String stream, String offerSdp) {
+    public CompletionStage<Session> publish(String stream, String offerSdp) {
         return open("publish", stream);
     }
 
     @Override
-    public Session play(String stream, String offerSdp) {
+    public CompletionStage<Session> play(String stream, String offerSdp) {
         return open("play", stream);
     }
 
-    private Session open(String kind, String stream) {
+    private CompletionStage<Session> open(String kind, String stream) {
         Opened o = new Opened("s" + ++next, kind, stream, new CompletableFuture<>(), new CompletableFuture<>());
         sessions.put(o.id(), o);
-        return new Session(o.id(), "v=0 answer " + o.id(), o.live(), o.ended());
+        Session s = new Session(o.id(), "v=0 answer " + o.id(), o.live(), o.ended());
+        if (!slow) {
+            return CompletableFuture.completedFuture(s);
+        }
+        CompletableFuture<Session> answer = new CompletableFuture<>();
+        held.add(() -> answer.complete(s));
+        return answer;
+    }
+
+    /** Releases the held answers, in the order asked. */
+    void answerAll() {
+        List<Runnable> now = List.copyOf(held);
+        held.clear();
+        now.forEach(Runnable::run);
     }
 
     @Override

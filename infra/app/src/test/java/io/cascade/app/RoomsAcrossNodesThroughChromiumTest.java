@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cascade.conferencing.signaling.MeshThreshold;
 import io.cascade.conferencing.signaling.RoomHomes;
 import io.cascade.distribution.relay.StreamName;
+import io.cascade.distribution.relay.StreamStats;
 import io.cascade.local.EmbeddedInfinispan;
 import io.cascade.local.junit.Await;
 import io.cascade.local.junit.Chromium;
@@ -35,7 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *
  * <p>Pages publish their cameras with simulcast (three layers by rid): a pull brings every layer
  * over the relay link with the layout, and the pulling node's relay picks one per viewer. Small
- * captures for a 2-core machine.
+ * captures for a 2-core machine; Chromium sends as many layers as the capture affords (one at
+ * 320x180, two at 640x360), so A's first member captures 640x360, and B's member, unthrottled,
+ * must come to decode it above its lowest layer, as a viewer on A would.
  */
 class RoomsAcrossNodesThroughChromiumTest {
     private static final Duration PAGE_UP = Duration.ofSeconds(30);
@@ -75,7 +78,7 @@ class RoomsAcrossNodesThroughChromiumTest {
                     a.directory.node(b.id).filter(n -> n.addresses().containsKey("signaling")).isPresent()
                             && b.directory.node(a.id).filter(n -> n.addresses().containsKey("relay")).isPresent());
 
-            String ann = open(chromium, a, "x-ann");
+            String ann = MeetPages.join(chromium, a.base + "/meet/span?name=x-ann&w=640&h=360", PAGE_UP);
             Await.until("node A is the room's home", Duration.ofSeconds(20), () -> a.id.equals(homeOf(a, "span")));
             String bea = open(chromium, a, "x-bea");
             String cid = open(chromium, b, "x-cid");
@@ -88,6 +91,7 @@ class RoomsAcrossNodesThroughChromiumTest {
                 System.out.println("span: " + stats);
                 assertThat(stats).hasSize(2);
             }
+            climbsAboveTheLowestLayer(chromium, cid, a);
             System.out.println("pulled into A: " + a.relay.puller().pulled() + ", into B: " + b.relay.puller().pulled());
             assertThat(b.relay.puller().pulled()).containsKeys("room/span/x-ann/cam", "room/span/x-bea/cam");
             assertThat(a.relay.puller().pulled()).containsKey("room/span/x-cid/cam");
@@ -144,6 +148,36 @@ class RoomsAcrossNodesThroughChromiumTest {
             }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The viewer on B of x-ann (published on A at 640x360: layers of 160 and 320 wide) comes to
+     * decode more than the lowest layer. Chromium may send only its lowest layer when the machine
+     * is short of CPU; then there is nothing to climb to, which A's relay shows (no packets on
+     * the upper layers), and only that excuses the viewer.
+     */
+    private static void climbsAboveTheLowestLayer(Chromium chromium, String viewer, RoomNode origin) throws Exception {
+        String wide = "(await cascade.stats()).find(s => s.peer === 'x-ann' && s.frameWidth > 160)";
+        try {
+            System.out.println("x-ann on B: " + waitFor(chromium, viewer, wide, MEDIA));
+        } catch (AssertionError stuck) {
+            long before = upperLayerPackets(origin);
+            Thread.sleep(3000);
+            long after = upperLayerPackets(origin);
+            if (after > before) {
+                throw new AssertionError("x-ann sends an upper layer to A (" + (after - before)
+                        + " packets in 3 s), yet the viewer on B stays on the lowest", stuck);
+            }
+            System.out.println("x-ann sent only its lowest layer (Chromium short of CPU): " + stuck.getMessage());
+        }
+    }
+
+    /** Packets A's relay received on x-ann's video layers above the lowest. */
+    private static long upperLayerPackets(RoomNode origin) throws Exception {
+        return origin.relay.relay().stats().get(5, TimeUnit.SECONDS).stream()
+                .filter(s -> s.name().equals("room/span/x-ann/cam"))
+                .flatMap(s -> s.tracks().stream().filter(t -> t.kind().equals("video")).skip(1))
+                .mapToLong(StreamStats.Track::packets).sum();
     }
 
     private static String homeOf(RoomNode node, String room) {
