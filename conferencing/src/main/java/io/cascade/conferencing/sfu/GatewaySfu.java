@@ -16,10 +16,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -35,9 +40,11 @@ import java.util.function.Supplier;
  * (every layer crosses the link; this relay picks one per viewer), and plays it from here. The gateway and puller are looked up at
  * each call: they start after signaling, and are absent on a node without a relay.
  *
- * <p>Offers are answered before the call returns, as completed stages (a republish waits for the
- * previous session to go, a first remote play for the pull): the signaling thread, or the HTTP
- * thread of another node's request, waits for them.
+ * <p>Offers are answered on virtual threads, so a slow one (a republish waits up to 2 s for the
+ * previous session to go, a first remote play up to 5 s for the announcement and the pull) holds
+ * no caller: the signaling thread gets a stage and carries on with the room. Publishes of one
+ * stream name run one at a time, in order (striped locks), so a republish never races the
+ * session it replaces.
  */
 public final class GatewaySfu implements Sfu {
     /** How long a new publish waits for the same stream's previous session to be released. */
@@ -45,30 +52,63 @@ public final class GatewaySfu implements Sfu {
     /** How long a play waits for another node's announcement of the stream, and for the pull. */
     private static final long PULL_WAIT_MS = 5000;
 
+    /** Locks that keep publishes of one stream name in order; 64 stripes bound the memory. */
+    private static final int PUBLISH_STRIPES = 64;
+
     private final Supplier<WebRtcGateway> gateway;
     private final Supplier<StreamPuller> puller;
     private final StreamCatalog catalog;
+    private final Executor offers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("cascade-sfu-offer-", 0).factory());
+    private final ReentrantLock[] publishLocks = new ReentrantLock[PUBLISH_STRIPES];
 
     /** @param puller null (or supplying null) where nothing is pulled from other nodes */
     public GatewaySfu(Supplier<WebRtcGateway> gateway, Supplier<StreamPuller> puller, StreamCatalog catalog) {
         this.gateway = gateway;
         this.puller = puller;
         this.catalog = catalog;
+        for (int i = 0; i < PUBLISH_STRIPES; i++) {
+            publishLocks[i] = new ReentrantLock(true);
+        }
     }
 
     @Override
     public CompletionStage<Session> publish(String stream, String offerSdp) {
-        return Sfu.now(() -> publishNow(stream, offerSdp));
+        return answer(() -> {
+            StreamName name = name(stream);
+            ReentrantLock lock = publishLocks[Math.floorMod(name.hashCode(), PUBLISH_STRIPES)];
+            lock.lock();
+            try {
+                return publishNow(name, offerSdp);
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 
     @Override
     public CompletionStage<Session> play(String stream, String offerSdp) {
-        return Sfu.now(() -> playNow(stream, offerSdp));
+        return answer(() -> playNow(stream, offerSdp));
     }
 
-    private Session publishNow(String stream, String offerSdp) {
+    /** Runs {@code offer} on a virtual thread; its refusal fails the stage. */
+    private CompletionStage<Session> answer(Supplier<Session> offer) {
+        CompletableFuture<Session> answer = new CompletableFuture<>();
+        try {
+            offers.execute(() -> {
+                try {
+                    answer.complete(offer.get());
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            answer.completeExceptionally(new Refused(503, "the SFU is stopping"));
+        }
+        return answer;
+    }
+
+    private Session publishNow(StreamName name, String offerSdp) {
         WebRtcGateway g = gateway();
-        StreamName name = name(stream);
         // a republish (mesh -> SFU -> mesh -> SFU) must not find the old session still closing
         for (WebRtcSession old : g.sessions()) {
             if (old.kind() == WebRtcSession.Kind.PUBLISH && old.stream().equals(name)) {

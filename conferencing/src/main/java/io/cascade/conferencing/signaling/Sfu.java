@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
 /**
  * The SFU as rooms see it: a relay node's WebRTC gateway (in the app, {@code WebRtcGateway}),
@@ -76,15 +75,6 @@ public interface Sfu {
             t = t.getCause();
         }
         return t instanceof Refused r ? r : new Refused(500, "the SFU failed: " + t);
-    }
-
-    /** Runs a blocking offer now: its session, or its refusal, as a completed stage. */
-    static CompletionStage<Session> now(Supplier<Session> offer) {
-        try {
-            return CompletableFuture.completedFuture(offer.get());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 
     /** A stage that never completes, for sessions whose end is not reported. */
