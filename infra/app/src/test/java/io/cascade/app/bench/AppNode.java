@@ -76,22 +76,29 @@ public final class AppNode implements AutoCloseable {
         cmd.addAll(List.of("-jar", jar.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppNode node = new AppNode("http://127.0.0.1:" + props.get("quarkus.http.port"), p, "dev");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IOException("the application exited (" + p.exitValue() + "); see " + log);
-            }
-            try {
-                if (node.get("/q/health/ready").statusCode() == 200) {
-                    return node;
+        boolean ready = false;
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!p.isAlive()) {
+                    throw new IOException("the application exited (" + p.exitValue() + "); see " + log);
                 }
-            } catch (IOException e) {
-                // not listening yet
+                try {
+                    if (node.get("/q/health/ready").statusCode() == 200) {
+                        ready = true;
+                        return node;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
             }
-            Thread.sleep(250);
+            throw new IOException("the application was not ready within " + timeout + "; see " + log);
+        } finally {
+            if (!ready) { // timed out, exited, or the caller was interrupted (a test's @Timeout): no orphan
+                node.close();
+            }
         }
-        node.close();
-        throw new IOException("the application was not ready within " + timeout + "; see " + log);
     }
 
     /**

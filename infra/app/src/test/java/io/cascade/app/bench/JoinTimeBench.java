@@ -71,7 +71,7 @@ public final class JoinTimeBench {
             report.put("runs", runs);
             try (JoinTimeFloor floor = JoinTimeFloor.start()) {
                 for (String shape : shapes) {
-                    report.put(shape, shape(node, floor, shape, runs, report));
+                    shape(node, floor, shape, runs, report);
                 }
             }
             System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(report));
@@ -79,10 +79,10 @@ public final class JoinTimeBench {
     }
 
     /**
-     * {@code runs} runs of one shape; for the call, each followed by a floor run, whose summary
-     * and the call-over-floor ratio go into {@code report} too.
+     * {@code runs} runs of one shape, printed and summarised into {@code report}; for the call,
+     * each run is followed by a floor run, and the floor's summary and call/floor go there too.
      */
-    private static Map<String, Object> shape(AppNode node, JoinTimeFloor floor, String shape, int runs,
+    private static void shape(AppNode node, JoinTimeFloor floor, String shape, int runs,
             Map<String, Object> report) throws Exception {
         List<Long> first = new ArrayList<>();
         List<Long> all = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class JoinTimeBench {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("first_frame_ms", p);
         s.put("all_frames_ms", Percentiles.of(all));
-        return s;
+        report.put(shape, s);
     }
 
     /** A 1:1 call: the callee waits connected with autoaccept; the caller's page is timed. */
