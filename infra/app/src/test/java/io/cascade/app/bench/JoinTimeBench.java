@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  *       subscribes to three streams through the relay.</li>
  * </ul>
  * The node is the application jar started on free ports ({@link AppNode}), or {@code --url} of a
- * running one. Prints a summary, then one JSON line.
+ * running one. Prints p50 and p95 (nearest rank; with few runs p95 is the maximum) per shape, the
+ * call's over the floor's, then one JSON line.
  *
  * <pre>
  * bin/cascade bench join [--runs 5] [--shapes call,mesh,sfu] [--url http://127.0.0.1:8080] [--jar PATH]
@@ -68,30 +69,57 @@ public final class JoinTimeBench {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("bench", "join");
             report.put("runs", runs);
-            for (String shape : shapes) {
-                List<Long> first = new ArrayList<>();
-                List<Long> all = new ArrayList<>();
-                for (int r = 0; r < runs; r++) {
-                    long[] t = switch (shape) {
-                        case "call" -> call(node, r);
-                        case "mesh" -> room(node, "mesh", r, 2, "");
-                        default -> room(node, "sfu", r, 3, "&uplink=100");
-                    };
-                    first.add(t[0]);
-                    all.add(t[1]);
-                    System.out.printf(Locale.ROOT, "  %s run %d: first remote frame %d ms, all remote frames %d ms%n",
-                            shape, r + 1, t[0], t[1]);
+            try (JoinTimeFloor floor = JoinTimeFloor.start()) {
+                for (String shape : shapes) {
+                    shape(node, floor, shape, runs, report);
                 }
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("first_frame_ms", Percentiles.of(first));
-                s.put("all_frames_ms", Percentiles.of(all));
-                report.put(shape, s);
-                System.out.printf(Locale.ROOT, "%s: page open -> first remote frame p50 %d ms (min %d, max %d); "
-                        + "-> frames from everyone p50 %d ms%n", shape, Percentiles.of(first).p50(),
-                        Percentiles.of(first).min(), Percentiles.of(first).max(), Percentiles.of(all).p50());
             }
             System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(report));
         }
+    }
+
+    /**
+     * {@code runs} runs of one shape, printed and summarised into {@code report}; for the call,
+     * each run is followed by a floor run, and the floor's summary and call/floor go there too.
+     */
+    private static void shape(AppNode node, JoinTimeFloor floor, String shape, int runs,
+            Map<String, Object> report) throws Exception {
+        List<Long> first = new ArrayList<>();
+        List<Long> all = new ArrayList<>();
+        List<Long> floors = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            long[] t = switch (shape) {
+                case "call" -> call(node, r);
+                case "mesh" -> room(node, "mesh", r, 2, "");
+                default -> room(node, "sfu", r, 3, "&uplink=100");
+            };
+            first.add(t[0]);
+            all.add(t[1]);
+            System.out.printf(Locale.ROOT, "  %s run %d: first remote frame %d ms, all remote frames %d ms%n",
+                    shape, r + 1, t[0], t[1]);
+            if (shape.equals("call")) {
+                floors.add(floor.run());
+                System.out.printf(Locale.ROOT, "  floor run %d: first remote frame %d ms%n", r + 1, floors.getLast());
+            }
+        }
+        Percentiles p = Percentiles.of(first);
+        System.out.printf(Locale.ROOT, "%s: page open -> first remote frame p50 %d ms, p95 %d ms (min %d, max %d); "
+                + "-> frames from everyone p50 %d ms%n", shape, p.p50(), p.p95(), p.min(), p.max(), Percentiles.of(all).p50());
+        if (!floors.isEmpty()) {
+            Percentiles f = Percentiles.of(floors);
+            System.out.printf(Locale.ROOT, "floor (browser only, no Cascade): page open -> first remote frame p50 %d ms, "
+                    + "p95 %d ms (min %d, max %d); call/floor p50 %.2f, p95 %.2f%n", f.p50(), f.p95(), f.min(), f.max(),
+                    (double) p.p50() / f.p50(), (double) p.p95() / f.p95());
+            report.put("floor", Map.of("first_frame_ms", f));
+            Map<String, Double> ratio = new LinkedHashMap<>();
+            ratio.put("p50", Math.round(100.0 * p.p50() / f.p50()) / 100.0);
+            ratio.put("p95", Math.round(100.0 * p.p95() / f.p95()) / 100.0);
+            report.put("call_over_floor", ratio);
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("first_frame_ms", p);
+        s.put("all_frames_ms", Percentiles.of(all));
+        report.put(shape, s);
     }
 
     /** A 1:1 call: the callee waits connected with autoaccept; the caller's page is timed. */
@@ -149,7 +177,7 @@ public final class JoinTimeBench {
         }
     }
 
-    private static JsonNode waitUntil(Chromium chromium, String page, String expression, Predicate<JsonNode> done)
+    static JsonNode waitUntil(Chromium chromium, String page, String expression, Predicate<JsonNode> done)
             throws InterruptedException {
         long deadline = System.nanoTime() + READY.toNanos();
         JsonNode last = null;
@@ -182,12 +210,16 @@ public final class JoinTimeBench {
         return out;
     }
 
-    /** p50, min and max of a few samples (nearest rank). */
-    record Percentiles(long p50, long min, long max, int n) {
+    /** p50, p95, min and max of a few samples (nearest rank: the ceil(q * n)-th smallest). */
+    record Percentiles(long p50, long p95, long min, long max, int n) {
         static Percentiles of(List<Long> samples) {
             List<Long> s = new ArrayList<>(samples);
             s.sort(null);
-            return new Percentiles(s.get((s.size() - 1) / 2), s.getFirst(), s.getLast(), s.size());
+            return new Percentiles(rank(s, 0.50), rank(s, 0.95), s.getFirst(), s.getLast(), s.size());
+        }
+
+        private static long rank(List<Long> sorted, double q) {
+            return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
         }
     }
 }

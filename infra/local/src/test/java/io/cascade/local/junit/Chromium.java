@@ -112,7 +112,9 @@ public final class Chromium implements AutoCloseable {
         }
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        socket.sendText(msg.toString(), true).join();
+        synchronized (socket) { // a WebSocket takes one send at a time; pages may be driven from several threads
+            socket.sendText(msg.toString(), true).join();
+        }
         JsonNode r = reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
         if (r.has("error")) {
             throw new IllegalStateException(method + ": " + r.get("error"));
