@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The user store. Every signaling node must see the same users; the in-memory implementation
- * holds that only while every node is seeded alike (the local profile), a shared store is the
- * production answer (see docs/signaling.md, "Known limits").
+ * The user store. Every signaling node must see the same users: the application's store is
+ * {@link SharedUserService} on a replicated cache; {@link InMemoryUserService} serves tests of
+ * one node.
  */
 public interface UserService {
 

@@ -18,6 +18,7 @@ import io.cascade.conferencing.signaling.SignalingLoop;
 import io.cascade.conferencing.signaling.SignalingNode;
 import io.cascade.conferencing.signaling.SignalingSettings;
 import io.cascade.conferencing.users.InMemoryUserService;
+import io.cascade.conferencing.users.SharedUserService;
 import io.cascade.platform.config.CascadeConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
@@ -82,7 +83,8 @@ public class ConferencingService {
         var auth = new Authenticator(signaling.devAuth() ? Optional.of(config.api().devToken()) : Optional.empty(),
                 signaling.jwtSecret(), InstantSource.system());
         link = new HttpNodeLink(node, signaling.clusterToken(), HttpNodeLink.fromDirectory(platform.directory()));
-        var signalingNode = new SignalingNode(settings, InstantSource.system(), InMemoryUserService.seeded(), auth,
+        var signalingNode = new SignalingNode(settings, InstantSource.system(),
+                new SharedUserService(platform.caches().users()).seed(InMemoryUserService.localSeeds()), auth,
                 new DirectoryLocator(platform.directory(), node), link,
                 new PublishingCallEvents(platform.events(), node, InstantSource.system()),
                 new PublishingRoomEvents(platform.events(), node, InstantSource.system()), MeshThreshold.DEFAULT);

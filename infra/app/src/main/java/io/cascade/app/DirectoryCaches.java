@@ -2,6 +2,7 @@
 package io.cascade.app;
 
 import io.cascade.conferencing.signaling.RoomHomes;
+import io.cascade.conferencing.users.SharedUserService;
 import io.cascade.local.EmbeddedInfinispan;
 import io.cascade.platform.config.CascadeConfig;
 import io.cascade.platform.directory.Assignments;
@@ -32,6 +33,7 @@ public final class DirectoryCaches implements AutoCloseable {
         caches.addAll(ViewerSessions.CACHES);
         caches.addAll(Assignments.CACHES);
         caches.addAll(RoomHomes.CACHES);
+        caches.addAll(SharedUserService.CACHES);
         return new DirectoryCaches(EmbeddedInfinispan.start(config.node().id(), ispn.clusterName(),
                 ispn.bindAddress(), ispn.port(), ispn.initialHosts(), ispn.jgroupsConfig(), caches));
     }
@@ -71,6 +73,11 @@ public final class DirectoryCaches implements AutoCloseable {
     /** Which signaling node each group room lives on ({@link RoomHomes}). */
     public BasicCache<String, String> rooms() {
         return node.cache(RoomHomes.CACHE);
+    }
+
+    /** Users, their contacts and blocks, shared by every signaling node ({@link SharedUserService}). */
+    public BasicCache<String, String> users() {
+        return node.cache(SharedUserService.CACHE);
     }
 
     /** Members of the cluster this node sees. */

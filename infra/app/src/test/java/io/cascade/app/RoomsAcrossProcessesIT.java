@@ -84,13 +84,16 @@ class RoomsAcrossProcessesIT {
     }
 
     /**
-     * A user on node 1 calls one on node 2 (auto-accepting): both decode the other's camera. Seeded
-     * users: users are in memory per node, so a name first seen on node 2 is unknown on node 1
-     * (docs/signaling.md, "Known limits").
+     * A user on node 1 calls one on node 2 (auto-accepting): both decode the other's camera. The
+     * callee is no seeded user: node 2 creates it on sign-in in the shared user store, which is
+     * where node 1 finds it (an unknown callee would be refused with unknown_user).
      */
+    /** Not one of the seeded users (InMemoryUserService.localSeeds). */
+    private static final String CALLEE = "quinn";
+
     private static void callAcross(Chromium chromium, AppNode one, AppNode two) {
-        String bob = connected(chromium, two.base() + "/app?user=bob&autoaccept=1");
-        String alice = connected(chromium, one.base() + "/app?user=alice&call=bob");
+        String bob = connected(chromium, two.base() + "/app?user=" + CALLEE + "&autoaccept=1");
+        String alice = connected(chromium, one.base() + "/app?user=alice&call=" + CALLEE);
         // decoding, or the call's end (fails at once instead of waiting out the bound)
         String decoding = "(await cascade.stats()).find(s => s.framesDecoded >= 30 && s.mode)"
                 + " || (cascade.state().lastEnd && { ended: cascade.state().lastEnd })";
@@ -99,7 +102,7 @@ class RoomsAcrossProcessesIT {
         System.out.println("call across processes: alice@node-1 " + a + ", bob@node-2 " + b);
         assertThat(a.has("ended")).as("alice's call ended: " + a).isFalse();
         assertThat(b.has("ended")).as("bob's call ended: " + b).isFalse();
-        assertThat(a.path("peer").asText()).isEqualTo("bob");
+        assertThat(a.path("peer").asText()).isEqualTo(CALLEE);
         assertThat(b.path("peer").asText()).isEqualTo("alice");
         chromium.evaluate(alice, "cascade.hangup(), true", Duration.ofSeconds(5));
         MeetPages.waitFor(chromium, bob, "cascade.state().lastEnd", PAGE_UP);
