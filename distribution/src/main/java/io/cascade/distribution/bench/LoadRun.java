@@ -21,10 +21,14 @@ final class LoadRun implements AutoCloseable {
     private static final int UNCOUNTED = 0;
     private static final int PROBE = 1;
     /**
-     * Time for queues to drain after a rate change before a phase is measured: the probe leaves
-     * the forwarder's receive buffer full, and its backlog would show as the next phase's latency.
+     * Time after a rate change before a phase is measured. Queues drain: the probe leaves the
+     * forwarder's receive buffer full, and its backlog would show as the next phase's latency.
+     * And the change's one-off work is done: the relay reports publishers of the previous phase
+     * silent 500 ms after their last packet and the resumed ones at their first, and C2 then
+     * deoptimises and recompiles the paths that had never run (seen with -Xlog:jit+compilation);
+     * with a 500 ms settle that happened inside the measured window.
      */
-    static final Duration SETTLE = Duration.ofMillis(500);
+    static final Duration SETTLE = Duration.ofMillis(1500);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

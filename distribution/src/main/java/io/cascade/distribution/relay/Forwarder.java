@@ -52,10 +52,6 @@ final class Forwarder {
         if (track == null) {
             track = stream.trackBySsrc(view.ssrc());
         }
-        if (stream.silent) {
-            stream.silent = false;
-            shard.listener.publisherResumed(stream.name, stream.source);
-        }
         int seq = view.sequenceNumber();
         if (!track.onSequence(seq, nowMs)) {
             counters.duplicates++;

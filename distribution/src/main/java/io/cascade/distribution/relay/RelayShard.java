@@ -538,11 +538,23 @@ public final class RelayShard implements DatagramHandler {
         }
     }
 
+    /**
+     * Reports a publisher silent after {@code publisherSilence} without packets, and resumed on
+     * the first tick after its packets came back. Resuming is found here, not on the packet path:
+     * a branch the forwarding loop almost never takes is one the JIT compiles as a trap, and
+     * taking it deoptimised {@code Forwarder.onRtp} in the middle of the traffic
+     * (-Xlog:deoptimization: "unstable_if" at the silent check); one tick (20 ms) later is soon
+     * enough for a liveness report.
+     */
     private void checkSilence(RelayStream stream, long nowMs) {
         long last = stream.lastPacketMs();
-        if (!stream.silent && last > 0 && nowMs - last > config.publisherSilence().toMillis()) {
+        boolean quiet = last > 0 && nowMs - last > config.publisherSilence().toMillis();
+        if (!stream.silent && quiet) {
             stream.silent = true;
             listener.publisherSilent(stream.name, stream.source);
+        } else if (stream.silent && !quiet) {
+            stream.silent = false;
+            listener.publisherResumed(stream.name, stream.source);
         }
     }
 

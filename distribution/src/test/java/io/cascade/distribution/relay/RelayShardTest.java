@@ -248,6 +248,9 @@ class RelayShardTest {
         shard.tick(clock.millis());
         shard.tick(clock.millis());
         video(2);
+        assertThat(events).as("resumption is found by the next tick, not on the packet path").containsExactly("silent " + STREAM);
+        shard.tick(clock.millis());
+        shard.tick(clock.millis());
         assertThat(events).containsExactly("silent " + STREAM, "resumed " + STREAM);
     }
 

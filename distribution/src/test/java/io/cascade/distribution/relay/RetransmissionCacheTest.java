@@ -8,8 +8,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +115,8 @@ class RetransmissionCacheTest {
 
     /** Pooled direct buffers, counted, so the test sees what the cache allocates and releases. */
     private static final class CountingAllocator extends io.netty.buffer.AbstractByteBufAllocator {
-        final List<ByteBuf> handedOut = new ArrayList<>();
+        /** By identity: the pool recycles a released buffer's object for a later allocation. */
+        final Set<ByteBuf> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
         int allocations;
 
         CountingAllocator() {
