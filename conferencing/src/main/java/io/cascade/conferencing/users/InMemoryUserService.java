@@ -14,19 +14,11 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryUserService implements UserService {
     private final ConcurrentMap<String, User> users = new ConcurrentHashMap<>();
 
-    /** The local profile's users ({@link #localSeeds()}). */
+    /** The local profile's users ({@link UserService#localSeeds()}). */
     public static InMemoryUserService seeded() {
         InMemoryUserService s = new InMemoryUserService();
-        localSeeds().forEach(s::put);
+        UserService.localSeeds().forEach(s::put);
         return s;
-    }
-
-    /**
-     * The local profile's users: alice, bob, carol, dave and erin are everybody's contacts;
-     * {@code frank} takes calls from his contacts only (alice); {@code mallory} is blocked by bob.
-     */
-    public static List<User> localSeeds() {
-        return UserEdits.localSeeds();
     }
 
     public void put(User user) {

@@ -3,10 +3,9 @@ package io.cascade.conferencing.users;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
-/** What every user store does with a {@link UserService.Change}, and the local profile's users. */
+/** What every user store does with a {@link UserService.Change}. */
 final class UserEdits {
     private UserEdits() {}
 
@@ -21,24 +20,6 @@ final class UserEdits {
         remove(blocked, change.unblock());
         boolean contactsOnly = change.contactsOnly() == null ? u.contactsOnly() : change.contactsOnly();
         return new User(self, contacts, blocked, contactsOnly);
-    }
-
-    /**
-     * The local profile's users: alice, bob, carol, dave and erin are everybody's contacts;
-     * {@code frank} takes calls from his contacts only (alice); {@code mallory} is blocked by bob.
-     */
-    static List<User> localSeeds() {
-        List<String> friends = List.of("alice", "bob", "carol", "dave", "erin");
-        List<User> seeds = new java.util.ArrayList<>();
-        for (String name : friends) {
-            Set<String> others = new HashSet<>(friends);
-            others.remove(name);
-            others.add("frank");
-            seeds.add(new User(name, others, name.equals("bob") ? Set.of("mallory") : Set.of(), false));
-        }
-        seeds.add(new User("frank", Set.of("alice"), Set.of(), true));
-        seeds.add(User.named("mallory"));
-        return List.copyOf(seeds);
     }
 
     private static void addValid(Set<String> to, Collection<String> names, String self) {

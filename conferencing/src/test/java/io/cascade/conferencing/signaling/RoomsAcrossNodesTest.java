@@ -106,6 +106,10 @@ class RoomsAcrossNodesTest {
         return "{\"type\":\"room.join\",\"room\":\"" + room + "\"}";
     }
 
+    private String leave() {
+        return "{\"type\":\"room.leave\",\"room\":\"" + room + "\"}";
+    }
+
     private String chat(String id) {
         return "{\"type\":\"room.chat\",\"room\":\"" + room + "\",\"id\":\"" + id + "\",\"text\":\"hi\"}";
     }
@@ -151,7 +155,7 @@ class RoomsAcrossNodesTest {
         assertThat(a.rooms().members(room)).containsExactly("ann");
 
         send(b, cid, join()); // B reads A's claim: cid's join is on its way to A
-        send(a, ann, "{\"type\":\"room.leave\",\"room\":\"" + room + "\"}"); // A's room empties, the claim goes
+        send(a, ann, leave()); // A's room empties, the claim goes
         send(b, dan, join()); // B claims the room for dan
         assertThat(b.rooms().members(room)).containsExactly("dan");
         deliverAll(); // A passes cid's join on to the holder, B
@@ -180,7 +184,7 @@ class RoomsAcrossNodesTest {
         TestClient eve = connect(c, "eve");
         send(a, ann, join());
         send(b, cid, join());
-        send(a, ann, "{\"type\":\"room.leave\",\"room\":\"" + room + "\"}");
+        send(a, ann, leave());
         send(c, eve, join());
         deliverAll();
 
@@ -286,7 +290,7 @@ class RoomsAcrossNodesTest {
             assertThat(cid.take(ServerMessage.RoomChatMessage.class).id()).isEqualTo("while-asking");
             assertThat(ann.take(ServerMessage.RoomChatReceipt.class).id()).isEqualTo("while-asking");
 
-            send(b, dan, "{\"type\":\"room.leave\",\"room\":\"" + room + "\"}"); // dan leaves before his answer
+            send(b, dan, leave()); // dan leaves before his answer
             deliverAll();
             release.countDown();
             for (int done = 0; done < 2; done++) { // the signaling thread applies both answers when they come

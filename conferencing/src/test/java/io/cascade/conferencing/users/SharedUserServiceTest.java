@@ -37,8 +37,8 @@ class SharedUserServiceTest {
         EmbeddedInfinispan na = ISPN.startNode(0);
         EmbeddedInfinispan nb = ISPN.startNode(1);
         cacheA = na.cache(SharedUserService.CACHE);
-        a = new SharedUserService(cacheA).seed(InMemoryUserService.localSeeds());
-        b = new SharedUserService(nb.cache(SharedUserService.CACHE)).seed(InMemoryUserService.localSeeds());
+        a = new SharedUserService(cacheA).seed(UserService.localSeeds());
+        b = new SharedUserService(nb.cache(SharedUserService.CACHE)).seed(UserService.localSeeds());
     }
 
     @Test
@@ -57,7 +57,7 @@ class SharedUserServiceTest {
         assertThat(onB.contacts()).contains("yuri", "alice").doesNotContain("dave");
         assertThat(onB.blocked()).containsExactly("mallory");
         assertThat(onB.contactsOnly()).isTrue();
-        b.seed(InMemoryUserService.localSeeds()); // a node starting later
+        b.seed(UserService.localSeeds()); // a node starting later
         assertThat(a.find("carol").orElseThrow().contactsOnly()).as("the edit survives a later seed").isTrue();
     }
 

@@ -17,8 +17,8 @@ import io.cascade.conferencing.sfu.GatewaySfu;
 import io.cascade.conferencing.signaling.SignalingLoop;
 import io.cascade.conferencing.signaling.SignalingNode;
 import io.cascade.conferencing.signaling.SignalingSettings;
-import io.cascade.conferencing.users.InMemoryUserService;
 import io.cascade.conferencing.users.SharedUserService;
+import io.cascade.conferencing.users.UserService;
 import io.cascade.platform.config.CascadeConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
@@ -84,7 +84,7 @@ public class ConferencingService {
                 signaling.jwtSecret(), InstantSource.system());
         link = new HttpNodeLink(node, signaling.clusterToken(), HttpNodeLink.fromDirectory(platform.directory()));
         var signalingNode = new SignalingNode(settings, InstantSource.system(),
-                new SharedUserService(platform.caches().users()).seed(InMemoryUserService.localSeeds()), auth,
+                new SharedUserService(platform.caches().users()).seed(UserService.localSeeds()), auth,
                 new DirectoryLocator(platform.directory(), node), link,
                 new PublishingCallEvents(platform.events(), node, InstantSource.system()),
                 new PublishingRoomEvents(platform.events(), node, InstantSource.system()), MeshThreshold.DEFAULT);

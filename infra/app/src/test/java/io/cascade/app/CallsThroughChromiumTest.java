@@ -44,8 +44,8 @@ class CallsThroughChromiumTest {
         try (Chromium chromium = Chromium.start()) {
             String bob = open(chromium, "/app?user=p2p-bob&autoaccept=1");
             String alice = open(chromium, "/app?user=p2p-alice&call=p2p-bob");
-            JsonNode a = waitFor(chromium, alice, decoding(), MEDIA);
-            JsonNode b = waitFor(chromium, bob, decoding(), MEDIA);
+            JsonNode a = MeetPages.waitFor(chromium, alice, decoding(), MEDIA);
+            JsonNode b = MeetPages.waitFor(chromium, bob, decoding(), MEDIA);
             System.out.println("p2p call: alice " + a + ", bob " + b);
             assertThat(a.path("peer").asText()).isEqualTo("p2p-bob");
             assertThat(b.path("peer").asText()).isEqualTo("p2p-alice");
@@ -58,7 +58,7 @@ class CallsThroughChromiumTest {
 
             // hang up: both sides learn it
             chromium.evaluate(alice, "cascade.hangup()", Duration.ofSeconds(5));
-            assertThat(waitFor(chromium, bob, "cascade.state().lastEnd", PAGE_UP).path("reason").asText()).isEqualTo("hangup");
+            assertThat(MeetPages.waitFor(chromium, bob, "cascade.state().lastEnd", PAGE_UP).path("reason").asText()).isEqualTo("hangup");
         }
     }
 
@@ -68,8 +68,8 @@ class CallsThroughChromiumTest {
         try (Chromium chromium = Chromium.start()) {
             String bob = open(chromium, "/app?user=relay-bob&autoaccept=1&ice=relay");
             String alice = open(chromium, "/app?user=relay-alice&call=relay-bob&ice=relay");
-            JsonNode a = waitFor(chromium, alice, decoding(), MEDIA);
-            JsonNode b = waitFor(chromium, bob, decoding(), MEDIA);
+            JsonNode a = MeetPages.waitFor(chromium, alice, decoding(), MEDIA);
+            JsonNode b = MeetPages.waitFor(chromium, bob, decoding(), MEDIA);
             System.out.println("relay call: alice " + a + ", bob " + b);
             assertThat(a.path("mode").asText()).isEqualTo("relay");
             assertThat(b.path("mode").asText()).isEqualTo("relay");
@@ -84,14 +84,14 @@ class CallsThroughChromiumTest {
             // declined: the callee's page declines
             String callee = open(chromium, "/app?user=dec-bob");
             String caller = open(chromium, "/app?user=dec-alice&call=dec-bob");
-            waitFor(chromium, callee, "cascade.state().call && cascade.state().call.state === 'ringing'", PAGE_UP);
+            MeetPages.waitFor(chromium, callee, "cascade.state().call && cascade.state().call.state === 'ringing'", PAGE_UP);
             chromium.evaluate(callee, "cascade.decline()", Duration.ofSeconds(5));
             assertThat(lastEnd(chromium, caller).path("reason").asText()).isEqualTo("declined");
 
             // busy: busy-bob is in a call with busy-alice when busy-carol calls
             String bob = open(chromium, "/app?user=busy-bob&autoaccept=1");
             String alice = open(chromium, "/app?user=busy-alice&call=busy-bob");
-            waitFor(chromium, alice, "cascade.state().call && cascade.state().call.state === 'active'", PAGE_UP);
+            MeetPages.waitFor(chromium, alice, "cascade.state().call && cascade.state().call.state === 'active'", PAGE_UP);
             String carol = open(chromium, "/app?user=busy-carol&call=busy-bob");
             assertThat(lastEnd(chromium, carol).path("reason").asText()).isEqualTo("busy");
             assertThat(chromium.evaluate(bob, "cascade.state().incoming", Duration.ofSeconds(5)).asInt()).isEqualTo(1);
@@ -117,7 +117,7 @@ class CallsThroughChromiumTest {
         long deadline = System.nanoTime() + PAGE_UP.toNanos();
         while (true) {
             try {
-                waitFor(chromium, session, "window.cascade && cascade.state().connected", PAGE_UP);
+                MeetPages.waitFor(chromium, session, "window.cascade && cascade.state().connected", PAGE_UP);
                 return session;
             } catch (IllegalStateException e) {
                 // the target opened on about:blank and navigated meanwhile: evaluate again in the page
@@ -129,26 +129,11 @@ class CallsThroughChromiumTest {
     }
 
     private static JsonNode lastEnd(Chromium chromium, String session) {
-        return waitFor(chromium, session, "cascade.state().lastEnd", PAGE_UP);
+        return MeetPages.waitFor(chromium, session, "cascade.state().lastEnd", PAGE_UP);
     }
 
     /** JS: this page's stats entry once it decodes {@link #FRAMES} frames on a known media path. */
     private static String decoding() {
         return "(await cascade.stats()).find(s => s.framesDecoded >= " + FRAMES + " && s.mode)";
-    }
-
-    /** Polls {@code expression} (may use await) in the page every 100 ms until truthy; fails after {@code bound}. */
-    private static JsonNode waitFor(Chromium chromium, String session, String expression, Duration bound) {
-        String js = "(async () => { const end = Date.now() + " + bound.toMillis() + ";"
-                + " while (Date.now() < end) {"
-                + "   try { const v = await (async () => (" + expression + "))(); if (v) return v; } catch (e) {}"
-                + "   await new Promise(r => setTimeout(r, 100)); }"
-                + " return { timedOut: true, state: window.cascade ? window.cascade.state() : null,"
-                + "   stats: window.cascade ? await window.cascade.stats() : null }; })()";
-        JsonNode v = chromium.evaluate(session, js, bound.plusSeconds(5));
-        if (v.path("timedOut").asBoolean()) {
-            throw new AssertionError("not within " + bound + ": " + expression + "; page: " + v);
-        }
-        return v;
     }
 }

@@ -88,7 +88,7 @@ class RoomsAcrossProcessesIT {
      * callee is no seeded user: node 2 creates it on sign-in in the shared user store, which is
      * where node 1 finds it (an unknown callee would be refused with unknown_user).
      */
-    /** Not one of the seeded users (InMemoryUserService.localSeeds). */
+    /** Not one of the seeded users (UserService.localSeeds). */
     private static final String CALLEE = "quinn";
 
     private static void callAcross(Chromium chromium, AppNode one, AppNode two) {
