@@ -15,8 +15,8 @@ import java.util.Arrays;
  * buffer allocated the first time one of its slots is written and reused from then on. A
  * buffer per packet would put a new heap object (the pooled buffer's wrapper) into the cache
  * for every packet until the ring is full: objects that live a few seconds, so every young
- * collection copies them, and those copies were the relay's garbage-collection pauses (its p99
- * tail at half load, docs/BENCHMARKS.md). A packet longer than the stride gets a buffer of its
+ * collection copies them, and those copies made the relay's young pauses 3-36 ms long (1-3 ms
+ * since; docs/BENCHMARKS.md). A packet longer than the stride gets a buffer of its
  * own in that slot, released when the slot is overwritten.
  */
 final class RetransmissionCache {
