@@ -30,17 +30,20 @@ import java.util.Set;
  * @param pin            forwarder alone on the last CPU, load generator on the others ({@link CpuPinning})
  * @param receiver       who receives and measures latency: {@code java} (UdpEngine threads, read
  *                       time) or {@code native} ({@code tsrecv.c}, kernel receive timestamps)
+ * @param receiverPollMicros the native receiver's pause between passes over its sockets while
+ *                       traffic flows, 0 to wait on them instead (see {@link NativeSubscribers})
  */
 public record LoadConfig(List<String> forwarders, List<Integer> fanOuts, int videoPps, int videoSize, int audioPps,
         int audioSize, long probeOutPps, List<Double> fractions, Duration warmUp, Duration phase, int receiveThreads,
-        boolean pin, String receiver) {
+        boolean pin, String receiver, int receiverPollMicros) {
     public static final String JAVA_RECEIVER = "java";
     public static final String NATIVE_RECEIVER = "native";
     /** Payload after the 12-octet RTP header: send time (8 octets), phase (1). */
     static final int MIN_PACKET = 12 + 9;
     static final int MAX_PUBLISHERS = 2000;
     private static final Set<String> KEYS = Set.of("forwarders", "fan-out", "video-pps", "video-size", "audio-pps",
-            "audio-size", "probe-out-pps", "fractions", "warmup-ms", "phase-ms", "receive-threads", "pin", "receiver");
+            "audio-size", "probe-out-pps", "fractions", "warmup-ms", "phase-ms", "receive-threads", "pin", "receiver",
+            "receiver-poll-us");
 
     public LoadConfig {
         forwarders = List.copyOf(forwarders);
@@ -59,12 +62,13 @@ public record LoadConfig(List<String> forwarders, List<Integer> fanOuts, int vid
                 "phase 0.2..60 s");
         require(receiveThreads >= 1 && receiveThreads <= 64, "receive-threads 1..64");
         require(JAVA_RECEIVER.equals(receiver) || NATIVE_RECEIVER.equals(receiver), "--receiver java|native");
+        require(receiverPollMicros >= 0 && receiverPollMicros <= 100_000, "receiver-poll-us 0..100000");
     }
 
     /** 1 s warm-up and three 3-second phases: about 10 s of load per forwarder and fan-out. */
     public static LoadConfig defaults() {
         return new LoadConfig(List.of("raw", "relay"), List.of(10), 250, 1200, 50, 160, 400_000, List.of(0.5, 0.9),
-                Duration.ofSeconds(1), Duration.ofSeconds(3), 1, false, JAVA_RECEIVER);
+                Duration.ofSeconds(1), Duration.ofSeconds(3), 1, false, JAVA_RECEIVER, 1000);
     }
 
     /** Packets per second one publisher sends. */
@@ -93,7 +97,8 @@ public record LoadConfig(List<String> forwarders, List<Integer> fanOuts, int vid
                 Duration.ofMillis(integer(values, "phase-ms", (int) d.phase().toMillis())),
                 integer(values, "receive-threads", d.receiveThreads()),
                 bool(values, "pin", d.pin()),
-                values.getOrDefault("receiver", d.receiver()));
+                values.getOrDefault("receiver", d.receiver()),
+                integer(values, "receiver-poll-us", d.receiverPollMicros()));
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

@@ -30,6 +30,11 @@ final class LoadRun implements AutoCloseable {
      */
     static final Duration SETTLE = Duration.ofMillis(1500);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
+    /** Each step of the warm-up's rehearsal: longer than the relay's 500 ms silence report. */
+    private static final Duration REHEARSAL_STEP = Duration.ofMillis(800);
+    private static final int REHEARSAL_STEPS = 3;
+    /** The rehearsal's length, after the warm-up proper. */
+    static final Duration REHEARSAL = REHEARSAL_STEP.multipliedBy(REHEARSAL_STEPS);
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -50,20 +55,38 @@ final class LoadRun implements AutoCloseable {
 
     static RunResult run(LoadConfig config, int fanOut, ForwarderUnderTest forwarder, SubscriberSide.Factory subscribers)
             throws Exception {
+        return run(config, fanOut, forwarder, subscribers, List.of());
+    }
+
+    /**
+     * As {@link #run(LoadConfig, int, ForwarderUnderTest, SubscriberSide.Factory)}, then one more
+     * phase per entry of {@code matched}: the same publishers, so the same offered packets per
+     * second, as a phase another forwarder was measured at (a forwarder with a higher saturation
+     * carries more packets at its own 50%; these compare the two at equal load).
+     */
+    static RunResult run(LoadConfig config, int fanOut, ForwarderUnderTest forwarder, SubscriberSide.Factory subscribers,
+            List<MatchedPhase> matched) throws Exception {
         try (LoadRun run = new LoadRun(config, fanOut, forwarder, subscribers)) {
-            return run.execute();
+            return run.execute(matched);
         }
     }
 
-    private RunResult execute() throws Exception {
+    /** A phase to repeat at another forwarder's load: its label and publisher count. */
+    record MatchedPhase(String name, int publishers) {}
+
+    /** Phases one run can measure besides the uncounted one and the probe. */
+    static int phaseRoom() {
+        return SubscriberSink.PHASES - 1 - PROBE;
+    }
+
+    private RunResult execute(List<MatchedPhase> matched) throws Exception {
         Map<String, Long> kernelBefore = KernelUdpCounters.read();
         Topology topology = openSockets();
         forwarder.start(topology);
         pacer = new PublisherPacer(config, publishers.sockets(), topology.publishers(), forwarder);
         pacer.start();
         int probePublishers = config.publishersFor(config.probeOutPps(), fanOut);
-        pacer.phase(UNCOUNTED, probePublishers);
-        Thread.sleep(config.warmUp());
+        warmUp(probePublishers);
         List<Window> windows = new ArrayList<>();
         windows.add(measure("probe", PROBE, probePublishers));
         // The overloaded probe leaves up to a receive buffer of backlog (a second or more):
@@ -76,6 +99,10 @@ final class LoadRun implements AutoCloseable {
             double fraction = config.fractions().get(i);
             int count = Math.min(publishers.sockets().size(), config.publishersFor(fraction * saturation, fanOut));
             windows.add(measure(Math.round(fraction * 100) + "%", PROBE + 1 + i, count));
+        }
+        for (MatchedPhase m : matched.subList(0, Math.min(matched.size(), phaseRoom() - config.fractions().size()))) {
+            int count = Math.min(publishers.sockets().size(), m.publishers());
+            windows.add(measure(m.name(), PROBE + windows.size(), count));
         }
         pacer.stop();
         drain();
@@ -97,6 +124,29 @@ final class LoadRun implements AutoCloseable {
             list.add(new Topology.Publisher(source, 0x1000_0000 + 2 * p, 0x1000_0000 + 2 * p + 1));
         }
         return new Topology(list, subscribers.addresses());
+    }
+
+    /**
+     * The warm-up at the probe's rate, then one rehearsal of every change the measured phases
+     * bring: all publishers stop (the pause before the fractions), half of them resume (a
+     * fraction), the rest resume. A branch C2 has never seen taken is compiled as a trap; taking
+     * it later deoptimises the method and recompiles it 1-2 s on, on the shared cores, inside a
+     * measured phase ({@code -Xlog:deoptimization}: the relay's silence and resumption checks in
+     * {@code RelayShard.tick}, after the pause and again after the first fraction's resumption).
+     * A long-running node has taken those branches long before; so does the forwarder here.
+     */
+    private void warmUp(int probePublishers) throws InterruptedException {
+        pacer.phase(UNCOUNTED, probePublishers);
+        Thread.sleep(config.warmUp());
+        if (config.warmUp().isZero()) {
+            return;
+        }
+        int[] steps = {0, Math.max(1, probePublishers / 2), probePublishers};
+        assert steps.length == REHEARSAL_STEPS;
+        for (int publishers : steps) {
+            pacer.phase(UNCOUNTED, publishers);
+            Thread.sleep(REHEARSAL_STEP);
+        }
     }
 
     private Window measure(String name, int phase, int publisherCount) throws InterruptedException {

@@ -54,7 +54,7 @@ record PhaseResult(String name, int publishers, double seconds, long published, 
 
     String summary() {
         return String.format(Locale.ROOT,
-                "  %-6s %4d pub  offered %8.0f pps  delivered %8.0f pps  loss %6.2f%%  fwd cpu %4.0f%%  "
+                "  %-9s %4d pub  offered %8.0f pps  delivered %8.0f pps  loss %6.2f%%  fwd cpu %4.0f%%  "
                         + "%8.0f pkt/cpu-s  p50 %6d us  p99 %6d us  max %6d us  load cpu %4.0f%% (recv %3.0f%%)"
                         + "  pacer skipped %d, late <= %d us, send side p99 %d / max %d us",
                 name, publishers, offeredOutPps(), deliveredPps(), 100 * loss(), 100 * forwarderCpu / seconds,

@@ -68,9 +68,10 @@ public final class RelayLoad {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         String loadAtStart = BenchArgs.loadAverage();
         System.out.println("load average at start: " + loadAtStart);
-        int phases = config.fractions().size() + 1;
-        Duration safety = config.warmUp().plus(config.phase().plus(LoadRun.SETTLE).multipliedBy(phases))
-                .plusSeconds(15);
+        // the probe, the fractions and, for all but the first forwarder, the first's fractions again
+        int phases = Math.min(LoadRun.phaseRoom(), 2 * config.fractions().size()) + 1;
+        Duration safety = config.warmUp().plus(LoadRun.REHEARSAL)
+                .plus(config.phase().plus(LoadRun.SETTLE).multipliedBy(phases)).plusSeconds(15);
         Optional<CpuPinning> pinning = config.pin() ? CpuPinning.pinned() : Optional.empty();
         if (pinning.isPresent()) {
             pinning.get().pinThisProcess();
@@ -92,7 +93,11 @@ public final class RelayLoad {
                     System.out.println(name + " forwarder unavailable: skipped");
                     continue;
                 }
-                RunResult result = LoadRun.run(config, fanOut, forwarder.get(), receivers.factory());
+                // After the first (the yardstick): its fraction phases again, at its offered rates.
+                List<LoadRun.MatchedPhase> matched = results.isEmpty() ? List.of() : results.get(0).phases().stream()
+                        .skip(1).map(p -> new LoadRun.MatchedPhase("@" + results.get(0).forwarder() + " " + p.name(),
+                                p.publishers())).toList();
+                RunResult result = LoadRun.run(config, fanOut, forwarder.get(), receivers.factory(), matched);
                 System.out.print(result.summary());
                 results.add(result);
             }
@@ -118,9 +123,10 @@ public final class RelayLoad {
         if (LoadConfig.NATIVE_RECEIVER.equals(config.receiver())) {
             Optional<Path> binary = NativeSubscribers.compile();
             if (binary.isPresent()) {
-                System.out.println("latency: native receiver (kernel receive timestamps)");
+                System.out.println("latency: native receiver (kernel receive timestamps), reading every "
+                        + config.receiverPollMicros() + " us while traffic flows (0: woken per arrival)");
                 return new Receivers(LoadConfig.NATIVE_RECEIVER,
-                        fanOut -> NativeSubscribers.start(binary.get(), fanOut, safety));
+                        fanOut -> NativeSubscribers.start(binary.get(), fanOut, config.receiverPollMicros(), safety));
             }
             System.out.println("native receiver unavailable (see stderr): latency measured by the java receivers");
         }

@@ -20,6 +20,8 @@ class LoadConfigTest {
         assertThat(LoadConfig.parse("--pin=off").pin()).isFalse();
         assertThat(LoadConfig.defaults().receiver()).isEqualTo("java");
         assertThat(LoadConfig.parse("--receiver", "native").receiver()).isEqualTo("native");
+        assertThat(LoadConfig.defaults().receiverPollMicros()).isEqualTo(1000);
+        assertThat(LoadConfig.parse("--receiver-poll-us", "0").receiverPollMicros()).isZero();
     }
 
     @Test
@@ -27,6 +29,7 @@ class LoadConfigTest {
         assertThatThrownBy(() -> LoadConfig.parse("--pin", "maybe")).hasMessageContaining("--pin on|off");
         assertThatThrownBy(() -> LoadConfig.parse("--receiver", "ebpf")).hasMessageContaining("--receiver java|native");
         assertThatThrownBy(() -> LoadConfig.parse("--fan-out", "0")).hasMessageContaining("fan-out");
+        assertThatThrownBy(() -> LoadConfig.parse("--receiver-poll-us", "-1")).hasMessageContaining("receiver-poll-us");
         assertThatThrownBy(() -> LoadConfig.parse("--turbo", "1")).hasMessageContaining("unknown option --turbo");
         assertThatThrownBy(() -> LoadConfig.parse("--phase-ms")).hasMessageContaining("needs a value");
     }

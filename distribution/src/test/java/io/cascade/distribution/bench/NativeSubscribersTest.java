@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The native receiver ({@code tsrecv.c}) behind the raw forwarder, both compiled with gcc as the
@@ -36,13 +38,15 @@ class NativeSubscribersTest {
     private static final int GAP = 10;
     private static final int VIDEO_SSRC = 0x1000_0000;
 
-    @Test
+    /** Woken per arrival (0) and reading every millisecond (the bench's default): the same counts. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1000})
     @Timeout(60)
-    void countsDeliveriesLatencyAndSequenceGapsBehindTheRawForwarder() throws Exception {
+    void countsDeliveriesLatencyAndSequenceGapsBehindTheRawForwarder(int pollMicros) throws Exception {
         Optional<Path> receiver = NativeSubscribers.compile();
         Optional<RawForwarder> raw = RawForwarder.compile(Duration.ofSeconds(60), List.of());
         assumeTrue(receiver.isPresent() && raw.isPresent(), "needs gcc");
-        try (NativeSubscribers subscribers = NativeSubscribers.start(receiver.get(), FAN_OUT, Duration.ofSeconds(60));
+        try (NativeSubscribers subscribers = NativeSubscribers.start(receiver.get(), FAN_OUT, pollMicros, Duration.ofSeconds(60));
                 DatagramChannel publisher = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
                 RawForwarder forwarder = raw.get()) {
             assertThat(subscribers.addresses()).hasSize(FAN_OUT);
@@ -111,6 +115,29 @@ class NativeSubscribersTest {
             assertThat((Long) phase.get("delivered")).as("delivered in %s", phase.get("phase")).isPositive();
             assertThat((Long) phase.get("latency_max_us")).isPositive().isLessThan(1_000_000L);
             assertThat((Long) phase.get("latency_p50_us")).isLessThanOrEqualTo((Long) phase.get("latency_max_us"));
+        }
+    }
+
+    /** The second forwarder is measured at its own fractions and again at the first's offered rates. */
+    @Test
+    @Timeout(120)
+    void theSecondForwarderIsAlsoMeasuredAtTheFirstsRates() throws Exception {
+        assumeTrue(NativeSubscribers.compile().isPresent(), "needs gcc");
+        LoadConfig config = LoadConfig.parse("--forwarders", "raw,raw", "--fan-out", "2", "--probe-out-pps", "6000",
+                "--fractions", "0.3,0.5", "--warmup-ms", "200", "--phase-ms", "400", "--receiver", "native");
+        Map<String, Object> report = RelayLoad.run(config, RelayLoad.knownForwarders());
+        List<?> results = (List<?>) ((Map<?, ?>) ((List<?>) report.get("runs")).get(0)).get("results");
+        List<?> first = (List<?>) ((Map<?, ?>) results.get(0)).get("phases");
+        List<?> second = (List<?>) ((Map<?, ?>) results.get(1)).get("phases");
+        assertThat(first.stream().map(p -> String.valueOf(((Map<?, ?>) p).get("phase"))).toList())
+                .containsExactly("probe", "30%", "50%");
+        assertThat(second.stream().map(p -> String.valueOf(((Map<?, ?>) p).get("phase"))).toList())
+                .containsExactly("probe", "30%", "50%", "@raw 30%", "@raw 50%");
+        for (int i = 1; i <= 2; i++) {
+            Map<?, ?> yardstick = (Map<?, ?>) first.get(i);
+            Map<?, ?> matched = (Map<?, ?>) second.get(i + 2);
+            assertThat(matched.get("publishers")).isEqualTo(yardstick.get("publishers"));
+            assertThat((Long) matched.get("delivered")).as("delivered in %s", matched.get("phase")).isPositive();
         }
     }
 
