@@ -22,15 +22,18 @@ import java.util.Optional;
  * java -cp ... io.cascade.distribution.bench.RelayLoad --forwarders raw --fan-out 10,100
  *      [--video-pps 250] [--video-size 1200] [--audio-pps 50] [--audio-size 160]
  *      [--probe-out-pps 400000] [--fractions 0.5,0.9] [--warmup-ms 1000] [--phase-ms 3000]
- *      [--receive-threads 1] [--pin off|on] [--receiver java|native]
+ *      [--receive-threads 1] [--pin off|on] [--receiver java|native] [--receiver-poll-us 1000]
  * </pre>
  *
  * {@code --receiver native} receives with {@code tsrecv.c} (compiled with gcc, as the raw
  * forwarder is), which takes latency from kernel receive timestamps so that the receiver's own
  * scheduling delay is not in it; without gcc the java receivers measure, and the report says so.
+ * Every forwarder after the first is also measured at the first's fraction phases' offered rates
+ * (phases named {@code @raw 50%} and so on): equal load, side by side.
  *
  * Prints a human summary, then one JSON line last. Everything is on 127.0.0.1 and bounded in
- * time (about warm-up + 3 x (0.5 s settling + phase) + two drains of up to 3 s per forwarder and fan-out).
+ * time (about warm-up + 2.4 s rehearsal + up to 5 x (1.5 s settling + phase) + two drains of up
+ * to 3 s per forwarder and fan-out).
  */
 public final class RelayLoad {
 
