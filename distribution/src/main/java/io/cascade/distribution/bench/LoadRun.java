@@ -32,9 +32,10 @@ final class LoadRun implements AutoCloseable {
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
     /** Each step of the warm-up's rehearsal: longer than the relay's 500 ms silence report. */
     private static final Duration REHEARSAL_STEP = Duration.ofMillis(800);
-    private static final int REHEARSAL_STEPS = 3;
+    /** The rehearsal's steps, as shares of the probe's publishers: all stop, half resume, all resume. */
+    private static final double[] REHEARSAL_SHARES = {0, 0.5, 1};
     /** The rehearsal's length, after the warm-up proper. */
-    static final Duration REHEARSAL = REHEARSAL_STEP.multipliedBy(REHEARSAL_STEPS);
+    static final Duration REHEARSAL = REHEARSAL_STEP.multipliedBy(REHEARSAL_SHARES.length);
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -97,12 +98,11 @@ final class LoadRun implements AutoCloseable {
         double saturation = saturation(windows.get(0));
         for (int i = 0; i < config.fractions().size(); i++) {
             double fraction = config.fractions().get(i);
-            int count = Math.min(publishers.sockets().size(), config.publishersFor(fraction * saturation, fanOut));
-            windows.add(measure(Math.round(fraction * 100) + "%", PROBE + 1 + i, count));
+            windows.add(measure(Math.round(fraction * 100) + "%", PROBE + 1 + i,
+                    config.publishersFor(fraction * saturation, fanOut)));
         }
         for (MatchedPhase m : matched.subList(0, Math.min(matched.size(), phaseRoom() - config.fractions().size()))) {
-            int count = Math.min(publishers.sockets().size(), m.publishers());
-            windows.add(measure(m.name(), PROBE + windows.size(), count));
+            windows.add(measure(m.name(), PROBE + windows.size(), m.publishers()));
         }
         pacer.stop();
         drain();
@@ -141,15 +141,15 @@ final class LoadRun implements AutoCloseable {
         if (config.warmUp().isZero()) {
             return;
         }
-        int[] steps = {0, Math.max(1, probePublishers / 2), probePublishers};
-        assert steps.length == REHEARSAL_STEPS;
-        for (int publishers : steps) {
-            pacer.phase(UNCOUNTED, publishers);
+        for (double share : REHEARSAL_SHARES) {
+            pacer.phase(UNCOUNTED, (int) Math.ceil(share * probePublishers));
             Thread.sleep(REHEARSAL_STEP);
         }
     }
 
-    private Window measure(String name, int phase, int publisherCount) throws InterruptedException {
+    /** One measured phase of {@code wanted} publishers, as many as there are sockets for. */
+    private Window measure(String name, int phase, int wanted) throws InterruptedException {
+        int publisherCount = Math.min(publishers.sockets().size(), wanted);
         pacer.phase(UNCOUNTED, publisherCount);
         Thread.sleep(SETTLE);
         Snapshot start = snapshot();

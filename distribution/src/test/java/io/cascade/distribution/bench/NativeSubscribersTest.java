@@ -104,8 +104,7 @@ class NativeSubscribersTest {
                 "--fractions", "0.5", "--warmup-ms", "200", "--phase-ms", "400", "--receiver", "native");
         Map<String, Object> report = RelayLoad.run(config, RelayLoad.knownForwarders());
         assertThat(report).containsEntry("latency_receiver", "native");
-        Map<?, ?> result = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((List<?>) report.get("runs")).get(0)).get("results"))
-                .get(0);
+        Map<?, ?> result = (Map<?, ?>) results(report).get(0);
         assertThat(result.get("latency_receiver")).isEqualTo("native");
         Map<?, ?> counters = (Map<?, ?>) result.get("receiver_counters");
         assertThat(counters.get("negative_latency")).isEqualTo(0L);
@@ -126,9 +125,8 @@ class NativeSubscribersTest {
         LoadConfig config = LoadConfig.parse("--forwarders", "raw,raw", "--fan-out", "2", "--probe-out-pps", "6000",
                 "--fractions", "0.3,0.5", "--warmup-ms", "200", "--phase-ms", "400", "--receiver", "native");
         Map<String, Object> report = RelayLoad.run(config, RelayLoad.knownForwarders());
-        List<?> results = (List<?>) ((Map<?, ?>) ((List<?>) report.get("runs")).get(0)).get("results");
-        List<?> first = (List<?>) ((Map<?, ?>) results.get(0)).get("phases");
-        List<?> second = (List<?>) ((Map<?, ?>) results.get(1)).get("phases");
+        List<?> first = (List<?>) ((Map<?, ?>) results(report).get(0)).get("phases");
+        List<?> second = (List<?>) ((Map<?, ?>) results(report).get(1)).get("phases");
         assertThat(first.stream().map(p -> String.valueOf(((Map<?, ?>) p).get("phase"))).toList())
                 .containsExactly("probe", "30%", "50%");
         assertThat(second.stream().map(p -> String.valueOf(((Map<?, ?>) p).get("phase"))).toList())
@@ -139,6 +137,11 @@ class NativeSubscribersTest {
             assertThat(matched.get("publishers")).isEqualTo(yardstick.get("publishers"));
             assertThat((Long) matched.get("delivered")).as("delivered in %s", matched.get("phase")).isPositive();
         }
+    }
+
+    /** The per-forwarder results of the report's first (only) fan-out. */
+    private static List<?> results(Map<String, Object> report) {
+        return (List<?>) ((Map<?, ?>) ((List<?>) report.get("runs")).get(0)).get("results");
     }
 
     private static NativeReport report(NativeSubscribers subscribers) {
