@@ -41,7 +41,7 @@ public record LoadConfig(List<String> forwarders, List<Integer> fanOuts, int vid
     /** Payload after the 12-octet RTP header: send time (8 octets), phase (1). */
     static final int MIN_PACKET = 12 + 9;
     static final int MAX_PUBLISHERS = 2000;
-    private static final Set<String> KEYS = Set.of("forwarders", "fan-out", "video-pps", "video-size", "audio-pps",
+    static final Set<String> KEYS = Set.of("forwarders", "fan-out", "video-pps", "video-size", "audio-pps",
             "audio-size", "probe-out-pps", "fractions", "warmup-ms", "phase-ms", "receive-threads", "pin", "receiver",
             "receiver-poll-us");
 

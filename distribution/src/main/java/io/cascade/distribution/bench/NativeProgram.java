@@ -39,6 +39,9 @@ final class NativeProgram {
         try {
             Path dir = Files.createTempDirectory("cascade-" + name);
             Path binary = dir.resolve(name);
+            // deleteOnExit deletes in the reverse order of registration: the binary, then its directory
+            dir.toFile().deleteOnExit();
+            binary.toFile().deleteOnExit();
             Process gcc = new ProcessBuilder("gcc", "-O2", "-o", binary.toString(), source.get().toString())
                     .redirectErrorStream(true).start();
             String messages = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -46,8 +49,6 @@ final class NativeProgram {
                 System.err.println(name + ": gcc failed: " + messages);
                 return Optional.empty();
             }
-            binary.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
             return Optional.of(binary);
         } catch (IOException e) {
             System.err.println(name + ": no gcc (" + e.getMessage() + ")");

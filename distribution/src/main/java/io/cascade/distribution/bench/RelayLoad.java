@@ -49,7 +49,21 @@ public final class RelayLoad {
     private RelayLoad() {
     }
 
+    static final String USAGE = """
+            bin/cascade bench relay [options]: relay vs a raw recvmmsg/sendmmsg forwarder on loopback
+              --forwarders raw,relay   --fan-out 10,100        --fractions 0.5,0.9    --phase-ms 3000
+              --video-pps 250          --video-size 1200       --audio-pps 50         --audio-size 160
+              --probe-out-pps 400000   --warmup-ms 1000        --receive-threads 1
+              --receiver java|native   --receiver-poll-us 1000
+              --pin off|on             on: the forwarder alone on the last CPU, the load on the others
+            Prints a summary per forwarder and phase, then one JSON line (docs/BENCHMARKS.md).
+            """;
+
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
         LoadConfig config = LoadConfig.parse(args);
         System.out.println(Json.write(run(config, knownForwarders())));
     }
@@ -75,6 +89,7 @@ public final class RelayLoad {
         int phases = Math.min(LoadRun.phaseRoom(), 2 * config.fractions().size()) + 1;
         Duration safety = config.warmUp().plus(LoadRun.REHEARSAL)
                 .plus(config.phase().plus(LoadRun.SETTLE).multipliedBy(phases)).plusSeconds(15);
+        int cores = Runtime.getRuntime().availableProcessors(); // before pinning narrows what this JVM sees
         Optional<CpuPinning> pinning = config.pin() ? CpuPinning.pinned() : Optional.empty();
         if (pinning.isPresent()) {
             pinning.get().pinThisProcess();
@@ -108,7 +123,7 @@ public final class RelayLoad {
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("bench", "relay");
-        report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("cores", cores);
         report.put("pinned", pinning.map(CpuPinning::toString).orElse("no"));
         report.put("latency_receiver", receivers.name());
         report.put("runs", runs);

@@ -25,6 +25,11 @@ class LoadConfigTest {
     }
 
     @Test
+    void theUsageNamesEveryOption() {
+        assertThat(LoadConfig.KEYS).allSatisfy(key -> assertThat(RelayLoad.USAGE).contains("--" + key + " "));
+    }
+
+    @Test
     void badOptionsAreRefusedByName() {
         assertThatThrownBy(() -> LoadConfig.parse("--pin", "maybe")).hasMessageContaining("--pin on|off");
         assertThatThrownBy(() -> LoadConfig.parse("--receiver", "ebpf")).hasMessageContaining("--receiver java|native");
