@@ -60,7 +60,8 @@ public final class RelayLoad {
             """;
 
     public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+        List<String> given = List.of(args);
+        if (given.contains("--help") || given.contains("-h")) {
             System.out.print(USAGE);
             return;
         }

@@ -99,10 +99,7 @@ class NativeSubscribersTest {
     @Test
     @Timeout(120)
     void aShortBenchRunMeasuresLatencyWithTheNativeReceiver() throws Exception {
-        assumeTrue(NativeSubscribers.compile().isPresent(), "needs gcc");
-        LoadConfig config = LoadConfig.parse("--forwarders", "raw", "--fan-out", "2", "--probe-out-pps", "6000",
-                "--fractions", "0.5", "--warmup-ms", "200", "--phase-ms", "400", "--receiver", "native");
-        Map<String, Object> report = RelayLoad.run(config, RelayLoad.knownForwarders());
+        Map<String, Object> report = shortNativeRun("raw", "0.5");
         assertThat(report).containsEntry("latency_receiver", "native");
         Map<?, ?> result = (Map<?, ?>) results(report).get(0);
         assertThat(result.get("latency_receiver")).isEqualTo("native");
@@ -121,22 +118,29 @@ class NativeSubscribersTest {
     @Test
     @Timeout(120)
     void theSecondForwarderIsAlsoMeasuredAtTheFirstsRates() throws Exception {
-        assumeTrue(NativeSubscribers.compile().isPresent(), "needs gcc");
-        LoadConfig config = LoadConfig.parse("--forwarders", "raw,raw", "--fan-out", "2", "--probe-out-pps", "6000",
-                "--fractions", "0.3,0.5", "--warmup-ms", "200", "--phase-ms", "400", "--receiver", "native");
-        Map<String, Object> report = RelayLoad.run(config, RelayLoad.knownForwarders());
+        Map<String, Object> report = shortNativeRun("raw,raw", "0.3,0.5");
         List<?> first = (List<?>) ((Map<?, ?>) results(report).get(0)).get("phases");
         List<?> second = (List<?>) ((Map<?, ?>) results(report).get(1)).get("phases");
-        assertThat(first.stream().map(p -> String.valueOf(((Map<?, ?>) p).get("phase"))).toList())
-                .containsExactly("probe", "30%", "50%");
-        assertThat(second.stream().map(p -> String.valueOf(((Map<?, ?>) p).get("phase"))).toList())
-                .containsExactly("probe", "30%", "50%", "@raw 30%", "@raw 50%");
+        assertThat(phaseNames(first)).containsExactly("probe", "30%", "50%");
+        assertThat(phaseNames(second)).containsExactly("probe", "30%", "50%", "@raw 30%", "@raw 50%");
         for (int i = 1; i <= 2; i++) {
             Map<?, ?> yardstick = (Map<?, ?>) first.get(i);
             Map<?, ?> matched = (Map<?, ?>) second.get(i + 2);
             assertThat(matched.get("publishers")).isEqualTo(yardstick.get("publishers"));
             assertThat((Long) matched.get("delivered")).as("delivered in %s", matched.get("phase")).isPositive();
         }
+    }
+
+    /** A bench run of a few seconds at fan-out 2, measured by the native receiver (skipped without gcc). */
+    private static Map<String, Object> shortNativeRun(String forwarders, String fractions) throws Exception {
+        assumeTrue(NativeSubscribers.compile().isPresent(), "needs gcc");
+        LoadConfig config = LoadConfig.parse("--forwarders", forwarders, "--fan-out", "2", "--probe-out-pps", "6000",
+                "--fractions", fractions, "--warmup-ms", "200", "--phase-ms", "400", "--receiver", "native");
+        return RelayLoad.run(config, RelayLoad.knownForwarders());
+    }
+
+    private static List<String> phaseNames(List<?> phases) {
+        return phases.stream().map(p -> String.valueOf(((Map<?, ?>) p).get("phase"))).toList();
     }
 
     /** The per-forwarder results of the report's first (only) fan-out. */
