@@ -9,11 +9,13 @@ import io.cascade.distribution.relay.StreamName;
 import io.cascade.distribution.relay.TrackSpec;
 import io.cascade.distribution.udp.UdpEngine;
 import io.cascade.distribution.udp.UdpEngineConfig;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +66,9 @@ public final class RelayForwarderMain {
             }
             System.out.println("ingress " + info.mediaAddress().getAddress().getHostAddress() + ":" + info.mediaAddress().getPort());
         }
+        // What the media thread allocates from here on: the forwarding path under load, warm-up
+        // included, publish and subscribe setup not (docs/BENCHMARKS.md, "Allocation").
+        long allocatedAtReady = allocatedOnMediaThread(engine);
         System.out.println("ready");
         System.out.flush();
         var stopper = Executors.newSingleThreadScheduledExecutor();
@@ -72,16 +77,30 @@ public final class RelayForwarderMain {
             // drain: one byte or end of input ends the run
         }
         RelayCounters c = relay.counters().get(5, TimeUnit.SECONDS);
+        long allocated = allocatedOnMediaThread(engine) - allocatedAtReady;
         var udp = engine.totals();
         relay.close();
         engine.close();
         // segmentedSends/segments: UDP GSO sends and the datagrams that left in them (SegmentBatcher)
-        System.out.printf("{\"rtpIn\":%d,\"forwarded\":%d,\"duplicates\":%d,\"sendDropped\":%d,\"epoll\":%b,"
-                + "\"receiveBatches\":%d,\"sent\":%d,\"segmentedSends\":%d,\"segments\":%d}%n",
+        System.out.printf(Locale.ROOT, "{\"rtpIn\":%d,\"forwarded\":%d,\"duplicates\":%d,\"sendDropped\":%d,\"epoll\":%b,"
+                + "\"receiveBatches\":%d,\"sent\":%d,\"segmentedSends\":%d,\"segments\":%d,"
+                + "\"allocatedBytes\":%d,\"allocatedPerPacketIn\":%.1f,\"allocatedPerForwarded\":%.1f}%n",
                 c.rtpIn(), c.forwarded(), c.duplicates(), udp.sendDropped(), engine.epoll(), udp.batches(),
-                udp.sent(), udp.segmentedSends(), udp.segments());
+                udp.sent(), udp.segmentedSends(), udp.segments(), allocated, perPacket(allocated, c.rtpIn()),
+                perPacket(allocated, c.forwarded()));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** Heap octets the engine's (only) thread has allocated so far, read on that thread. */
+    static long allocatedOnMediaThread(UdpEngine engine) throws Exception {
+        return engine.sockets().get(0).executor().submit(
+                () -> ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes())
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    private static double perPacket(long bytes, long packets) {
+        return packets == 0 ? 0 : (double) bytes / packets;
     }
 
     private static InetSocketAddress address(String hostPort) {
