@@ -67,7 +67,7 @@ public final class RelayForwarderMain {
             System.out.println("ingress " + info.mediaAddress().getAddress().getHostAddress() + ":" + info.mediaAddress().getPort());
         }
         // What the media thread allocates from here on: the forwarding path under load, warm-up
-        // included, publish and subscribe setup not (docs/BENCHMARKS.md, "Allocation").
+        // included, publish and subscribe setup not (docs/BENCHMARKS.md, "Allocation end to end").
         long allocatedAtReady = allocatedOnMediaThread(engine);
         System.out.println("ready");
         System.out.flush();
@@ -93,7 +93,7 @@ public final class RelayForwarderMain {
     }
 
     /** Heap octets the engine's (only) thread has allocated so far, read on that thread. */
-    static long allocatedOnMediaThread(UdpEngine engine) throws Exception {
+    private static long allocatedOnMediaThread(UdpEngine engine) throws Exception {
         return engine.sockets().get(0).executor().submit(
                 () -> ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes())
                 .get(5, TimeUnit.SECONDS);
