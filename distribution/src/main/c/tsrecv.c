@@ -87,7 +87,6 @@ static int64_t clock_ns(clockid_t id) {
     return (int64_t) t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-/* CLOCK_REALTIME - CLOCK_MONOTONIC, the realtime read between two monotonic reads. */
 /*
  * REALTIME - MONOTONIC, from a REALTIME read between two MONOTONIC reads. Its error is up to half
  * the window between those two; preempted in between (seen here: 11-51 us windows a few times a

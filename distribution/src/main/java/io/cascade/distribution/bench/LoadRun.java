@@ -54,14 +54,9 @@ final class LoadRun implements AutoCloseable {
         this.subscriberFactory = subscribers;
     }
 
-    static RunResult run(LoadConfig config, int fanOut, ForwarderUnderTest forwarder, SubscriberSide.Factory subscribers)
-            throws Exception {
-        return run(config, fanOut, forwarder, subscribers, List.of());
-    }
-
     /**
-     * As {@link #run(LoadConfig, int, ForwarderUnderTest, SubscriberSide.Factory)}, then one more
-     * phase per entry of {@code matched}: the same publishers, so the same offered packets per
+     * Warm-up, probe and the fraction phases of {@code config}, then one more phase per entry of
+     * {@code matched} (empty for the first forwarder): the same publishers, so the same offered packets per
      * second, as a phase another forwarder was measured at (a forwarder with a higher saturation
      * carries more packets at its own 50%; these compare the two at equal load).
      */

@@ -18,12 +18,7 @@ import java.util.Optional;
  * {@code --forwarders} is measured in turn under the same load, and each is compared with the
  * first (the raw recvmmsg/sendmmsg forwarder, the kernel's limit).
  *
- * <pre>
- * java -cp ... io.cascade.distribution.bench.RelayLoad --forwarders raw --fan-out 10,100
- *      [--video-pps 250] [--video-size 1200] [--audio-pps 50] [--audio-size 160]
- *      [--probe-out-pps 400000] [--fractions 0.5,0.9] [--warmup-ms 1000] [--phase-ms 3000]
- *      [--receive-threads 1] [--pin off|on] [--receiver java|native] [--receiver-poll-us 1000]
- * </pre>
+ * The options and their defaults are in {@link #USAGE} ({@code bin/cascade bench relay --help}).
  *
  * {@code --receiver native} receives with {@code tsrecv.c} (compiled with gcc, as the raw
  * forwarder is), which takes latency from kernel receive timestamps so that the receiver's own

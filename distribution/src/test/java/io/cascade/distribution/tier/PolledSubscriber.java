@@ -54,6 +54,9 @@ abstract class PolledSubscriber<R> implements AutoCloseable {
             ByteBuffer in = ByteBuffer.allocate(2048);
             while (channel.receive(in.clear()) != null) {
                 in.flip();
+                if (in.limit() < 2) {
+                    continue; // too short to tell RTP from RTCP; an exception here would end the polling
+                }
                 int second = in.get(1) & 0xFF;
                 R r = second >= 192 && second <= 223 ? null : parse(in);
                 if (r != null) {
